@@ -1,0 +1,67 @@
+/**
+ * Errors of the pipeline-tree domain. They carry bk-sops' exact message texts and know nothing of
+ * HTTP; the edge of the server decides which envelope and code each one becomes.
+ */
+
+/** Python's `%s` of a value, so a non-string id prints as bk-sops prints it (e.g. `1`, `None`). */
+export function pyStr(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value === null || value === undefined) return "None";
+  if (value === true) return "True";
+  if (value === false) return "False";
+  if (typeof value === "number") return String(value);
+  return JSON.stringify(value);
+}
+
+/** An id in `exclude_task_nodes_id` that is not (or no longer) an activity of the tree. */
+export class NodeNotInTreeError extends Error {
+  override name = "NodeNotInTreeError";
+  constructor(readonly nodeId: unknown) {
+    super(`task node[id=${pyStr(nodeId)}] is not in template pipeline tree`);
+  }
+}
+
+/** An excluded activity that the template does not mark optional. */
+export class NodeNotOptionalError extends Error {
+  override name = "NodeNotOptionalError";
+  constructor(readonly nodeId: unknown) {
+    super(`task node[id=${pyStr(nodeId)}] is not optional`);
+  }
+}
+
+/**
+ * An id Python could not look up because it is a list or an object (`TypeError: unhashable type`).
+ * bk-sops reports it with the text of that TypeError.
+ */
+export class UnhashableIdError extends Error {
+  override name = "UnhashableIdError";
+  constructor(readonly value: unknown) {
+    super(`unhashable type: '${Array.isArray(value) ? "list" : "dict"}'`);
+  }
+}
+
+/** True for values Python cannot put in a set or use as a dict key (JSON lists and objects). */
+export function isUnhashable(value: unknown): boolean {
+  return typeof value === "object" && value !== null;
+}
+
+/** A bad combination or value of template_schemes_id / exclude / execute node lists (§7). */
+export class TaskNodeSelectionError extends Error {
+  override name = "TaskNodeSelectionError";
+}
+
+/** A template tree that cannot be stored because create_task could not run on it. */
+export class InvalidTreeError extends Error {
+  override name = "InvalidTreeError";
+}
+
+/** Gateways that do not pair up as bamboo's gateway validation requires. */
+export class GatewayMatchError extends InvalidTreeError {
+  override name = "GatewayMatchError";
+  constructor(
+    readonly gatewayId: string,
+    reason: string,
+  ) {
+    super(`gateway[id=${gatewayId}]: ${reason}`);
+  }
+}
