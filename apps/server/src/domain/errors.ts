@@ -45,6 +45,14 @@ export function isUnhashable(value: unknown): boolean {
   return typeof value === "object" && value !== null;
 }
 
+/** A dict lookup that fails where bk-sops does not guard it; the message is Python's `str(KeyError)`. */
+export class MissingKeyError extends Error {
+  override name = "MissingKeyError";
+  constructor(readonly key: string) {
+    super(`'${key}'`);
+  }
+}
+
 /** A bad combination or value of template_schemes_id / exclude / execute node lists (§7). */
 export class TaskNodeSelectionError extends Error {
   override name = "TaskNodeSelectionError";

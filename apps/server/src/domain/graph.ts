@@ -3,15 +3,20 @@ import { flowList } from "./types.js";
 
 export type AnyNode = StartEvent | EndEvent | Activity | Gateway;
 
+/** A record's own entry; ids like "constructor" must not find Object.prototype members. */
+export function own<T>(record: Record<string, T>, key: unknown): T | undefined {
+  return typeof key === "string" && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** The node a flow leads to, looked up as bk-sops does: activities, then gateways, else the end event. */
 export function nextNodeOf(tree: PipelineTree, targetId: string): Activity | Gateway | EndEvent {
-  return tree.activities[targetId] ?? tree.gateways[targetId] ?? tree.end_event;
+  return own(tree.activities, targetId) ?? own(tree.gateways, targetId) ?? tree.end_event;
 }
 
 /** The node with this id, or undefined. */
 export function findNode(tree: PipelineTree, id: string): AnyNode | undefined {
-  if (Object.hasOwn(tree.activities, id)) return tree.activities[id];
-  if (Object.hasOwn(tree.gateways, id)) return tree.gateways[id];
+  const found = own(tree.activities, id) ?? own(tree.gateways, id);
+  if (found) return found;
   if (tree.start_event.id === id) return tree.start_event;
   if (tree.end_event.id === id) return tree.end_event;
   return undefined;

@@ -1,0 +1,170 @@
+import { GatewayMatchError } from "./errors.js";
+import { distancesFromStart, own } from "./graph.js";
+import type { ConvergeMap, DivergentGateway, Gateway, PipelineTree } from "./types.js";
+import { flowList, isDivergent } from "./types.js";
+
+/** Result of pairing gateways: divergent id → its converge id, and converge id → divergent ids. */
+export interface GatewayMatch {
+  convergeOf: Map<string, string>;
+  converges: ConvergeMap;
+}
+
+interface Matched {
+  converge: string | undefined;
+  shared: boolean;
+}
+
+// Where a branch of a gateway first arrives, after skipping activities and nested gateway blocks.
+type BranchEnd = { kind: "converge"; id: string } | { kind: "end" } | { kind: "self" } | { kind: "back" };
+
+const MUST_CONVERGE = "a branch gateway inside a parallel gateway must converge all its branches";
+const SAME_CONVERGE = "all branches of an exclusive gateway must first meet the same converge gateway";
+
+function isParallelType(gateway: Gateway | undefined): boolean {
+  return gateway?.type === "ParallelGateway" || gateway?.type === "ConditionalParallelGateway";
+}
+
+/**
+ * Pair every divergent gateway with its converge gateway, with bamboo's `validate_gateways` rules:
+ * blocks nest; a parallel (or conditional-parallel) gateway must converge all its branches at one
+ * converge gateway that takes no branch of another parallel gateway; an exclusive gateway's branches
+ * may also end at the end event (outside any parallel block) or loop back; an exclusive gateway may
+ * share the converge of a block nested in one of its branches. Reads the tree only.
+ */
+export function matchGateways(tree: PipelineTree): GatewayMatch {
+  const distance = distancesFromStart(tree);
+  const gateways = tree.gateways;
+  const endId = tree.end_event.id;
+  const dist = (id: string): number => distance.get(id) ?? -1;
+
+  // First non-activity node after a flow; memoised per activity so the walk stays linear.
+  const stopAfterActivity = new Map<string, string>();
+  const stopOf = (flowId: string): string => {
+    const path: string[] = [];
+    let target = own(tree.flows, flowId)?.target ?? endId;
+    while (own(tree.activities, target)) {
+      const known = stopAfterActivity.get(target);
+      if (known !== undefined) {
+        target = known;
+        break;
+      }
+      if (path.includes(target)) throw new GatewayMatchError(target, "activities form a loop without a gateway");
+      path.push(target);
+      target = own(tree.flows, own(tree.activities, target)?.outgoing)?.target ?? endId;
+    }
+    for (const id of path) stopAfterActivity.set(id, target);
+    return target;
+  };
+
+  // How many forward branches of all gateways arrive at each converge.
+  const positiveIn = new Map<string, number>();
+  for (const [id, gateway] of Object.entries(gateways)) {
+    for (const flowId of flowList(gateway.outgoing)) {
+      const stop = stopOf(flowId);
+      if (own(gateways, stop)?.type === "ConvergeGateway" && dist(stop) > dist(id)) {
+        positiveIn.set(stop, (positiveIn.get(stop) ?? 0) + 1);
+      }
+    }
+  }
+
+  const results = new Map<string, Matched>();
+  const converges: ConvergeMap = new Map();
+  const stack: string[] = [];
+
+  const canShare = (gatewayId: string, convergeId: string): boolean => {
+    if (!isParallelType(own(gateways, gatewayId))) return true;
+    const others = converges.get(convergeId) ?? [];
+    return !others.some((other) => other !== gatewayId && isParallelType(own(gateways, other)));
+  };
+  const parallelInStackFrom = (start: number): boolean =>
+    stack.slice(start).some((id) => isParallelType(own(gateways, id)));
+
+  const branchEnd = (gatewayId: string, flowId: string): BranchEnd => {
+    let stop = stopOf(flowId);
+    for (;;) {
+      if (stop === gatewayId) return { kind: "self" };
+      const gateway = own(gateways, stop);
+      if (!gateway) return stop === endId ? { kind: "end" } : { kind: "back" };
+      if (!isDivergent(gateway)) {
+        return dist(stop) < dist(gatewayId) ? { kind: "back" } : { kind: "converge", id: stop };
+      }
+      const onStack = stack.indexOf(stop);
+      if (onStack >= 0) {
+        if (parallelInStackFrom(onStack)) throw new GatewayMatchError(gatewayId, MUST_CONVERGE);
+        return { kind: "back" };
+      }
+      // A divergent gateway no farther from the start than this one is reached by looping back.
+      if (dist(stop) <= dist(gatewayId)) return { kind: "back" };
+      const inner = match(stop);
+      if (!inner.converge) {
+        stop = endId;
+      } else if (inner.shared && canShare(gatewayId, inner.converge)) {
+        stop = inner.converge;
+      } else {
+        stop = stopOf((own(gateways, inner.converge)?.outgoing as string | undefined) ?? "");
+      }
+    }
+  };
+
+  const match = (gatewayId: string): Matched => {
+    const done = results.get(gatewayId);
+    if (done) return done;
+    const gateway = own(gateways, gatewayId) as DivergentGateway;
+    const exclusive = gateway.type === "ExclusiveGateway";
+    stack.push(gatewayId);
+    const ends = gateway.outgoing.map((flowId) => branchEnd(gatewayId, flowId));
+    stack.pop();
+
+    let converge: string | undefined;
+    let towardConverge = ends.length;
+    for (const end of ends) {
+      if (end.kind === "converge" && (converge === undefined || converge === end.id)) {
+        converge = end.id;
+      } else if (!exclusive) {
+        throw new GatewayMatchError(gatewayId, "every branch of a parallel gateway must reach its converge gateway");
+      } else if (end.kind === "converge") {
+        throw new GatewayMatchError(gatewayId, SAME_CONVERGE);
+      } else if (end.kind === "end") {
+        if (parallelInStackFrom(0)) throw new GatewayMatchError(gatewayId, MUST_CONVERGE);
+      } else {
+        towardConverge -= 1; // a loop back is not a converging branch
+      }
+    }
+
+    let shared = false;
+    if (converge !== undefined && exclusive) {
+      shared = (positiveIn.get(converge) ?? 0) > towardConverge || converges.has(converge);
+    } else if (converge !== undefined) {
+      const incoming = flowList(own(gateways, converge)?.incoming).length;
+      if (incoming > ends.length) {
+        if (!canShare(gatewayId, converge)) {
+          throw new GatewayMatchError(converge, "a converge gateway may only converge the branches of one parallel gateway");
+        }
+        shared = true;
+      } else if (incoming < ends.length) {
+        throw new GatewayMatchError(converge, "the converge gateway does not converge every branch of its parallel gateway");
+      }
+    } else if (!exclusive) {
+      throw new GatewayMatchError(gatewayId, "parallel gateway has no converge gateway");
+    }
+
+    const result = { converge, shared };
+    results.set(gatewayId, result);
+    if (converge !== undefined) {
+      const list = converges.get(converge);
+      if (list) list.push(gatewayId);
+      else converges.set(converge, [gatewayId]);
+    }
+    return result;
+  };
+
+  const order = Object.values(gateways)
+    .filter(isDivergent)
+    .map((g) => g.id)
+    .sort((a, b) => dist(a) - dist(b));
+  for (const id of order) match(id);
+
+  const convergeOf = new Map<string, string>();
+  for (const [id, result] of results) if (result.converge !== undefined) convergeOf.set(id, result.converge);
+  return { convergeOf, converges };
+}

@@ -1,0 +1,785 @@
+// Types of the create_task API.
+// Generated from openapi/openapi.yaml by `pnpm generate`: do not edit by hand.
+
+export interface paths {
+    "/create_task/{template_id}/{bk_biz_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a task from a flow template (API gateway)
+         * @description Creates a task (not started) from the flow template `template_id` of business `bk_biz_id`
+         *     (a project id when `scope` is not `cmdb_biz`) or from a common template, applies the
+         *     requested constants and node exclusions, and answers the created pipeline tree.
+         *
+         *     Checks run in this order, the first failure answering: credentials (gateway) → body is a JSON
+         *     object → template lookup by `template_source` → parameter validation → node selection →
+         *     creation. A request with a bad `name` and a missing template gets the template error.
+         */
+        post: operations["createTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/c/compapi/v2/sops/create_task/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a task from a flow template (ESB, published 2019 form)
+         * @description The form of the published doc. `bk_app_code`, `bk_app_secret`, `bk_token` or `bk_username`,
+         *     `bk_biz_id` and `template_id` travel in the JSON body with the task parameters. The ESB
+         *     checks the credentials, removes them from the body and forwards the rest to the same view
+         *     as the gateway form; then it rewrites `code` (`0` on success, `1306000` on failure) and adds
+         *     `message` (`""` when absent), `data` (`null` when absent) and `request_id`.
+         */
+        post: operations["createTaskEsb"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description The task parameters, as bk-sops validates them (`gcloud/apigw/schemas.py`). Only `name` is
+         *     required. Unknown keys are ignored (the real schema has no `additionalProperties: false`).
+         */
+        CreateTaskParams: {
+            /**
+             * @description The task name, 1..100 characters, not trimmed. (50 in late-2019 servers, 40 in early 2019.)
+             * @example tasktest
+             */
+            name: string;
+            /**
+             * @description Where the template lives. `business` (the doc's name and default) and `project` (the
+             *     code's default) both mean a template of the business/project; **any other value** means a
+             *     common template and is stored as sent (normally `common`).
+             * @default project
+             * @example business
+             * @example project
+             * @example common
+             */
+            template_source: string;
+            /**
+             * @description `common`: an ordinary task (`current_flow` `execute_task`). `common_func`: a functional
+             *     task to be claimed (`current_flow` `func_claim`); the answer adds `function_task_claim_url`.
+             * @default common
+             * @enum {string}
+             */
+            flow_type: "common" | "common_func";
+            /**
+             * @description Global variable values by key, `{"${key}": value}`. Matching is by the exact key string:
+             *     a key in another form, a key the template does not have, or a key of a constant pruned
+             *     because no remaining node references it, is silently ignored (it is still recorded in
+             *     the task's `extra_info`). Values are not type-checked; their type should be that of the
+             *     template's variable as `get_template_info` returns it.
+             * @default {}
+             * @example {
+             *       "${content}": "echo 1",
+             *       "${params}": "",
+             *       "${script_timeout}": 20
+             *     }
+             */
+            constants: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Template activity ids (as `get_template_info` returns them, and as `template_node_id`
+             *     shows them in the answer) of **optional** nodes not to execute. An id that is not an
+             *     activity of the template (a gateway, a duplicate, an unknown id) fails with
+             *     `task node[id=<id>] is not in template pipeline tree`; a non-optional node fails with
+             *     `task node[id=<id>] is not optional`. Items are not type-checked.
+             * @default []
+             * @example [
+             *       "node880ded556c6c3c269be3cedc64b6"
+             *     ]
+             */
+            exclude_task_nodes_id: unknown[];
+            /**
+             * @description When non-empty, replaces `exclude_task_nodes_id`: every activity not listed is excluded,
+             *     and leaving out a non-optional node fails with `task node[id=<id>] is not optional`.
+             * @default []
+             */
+            execute_task_nodes_id: unknown[];
+            /**
+             * @description Execution schemes of the template: a scheme `unique_id` string or a scheme pk (an integer,
+             *     or a digits-only string), or a list of them. Cannot be combined with `pipeline_tree` or
+             *     with non-empty `exclude_task_nodes_id`/`execute_task_nodes_id`.
+             * @default []
+             */
+            template_schemes_id: string | number | (string | number)[];
+            /**
+             * @description Keys of custom variables to turn into plain textarea inputs (not in the published doc).
+             * @default []
+             */
+            simplify_vars: string[];
+            /**
+             * @description When the key is present the task is built from this tree instead of the template's tree;
+             *     exclusion, `execute_task_nodes_id` and `simplify_vars` are then ignored and no constant is
+             *     pruned (not in the published doc).
+             */
+            pipeline_tree?: components["schemas"]["PipelineTree"];
+            /** @description The task description (not in the published doc). Stored as sent. */
+            description?: unknown;
+            /**
+             * @description A URL bk-sops calls when the task finishes. When non-empty it must match
+             *     `^https?://\w.+$`, or the request fails with
+             *     `callback_url format error, must match ^https?://\w.+$`.
+             */
+            callback_url?: string;
+            /** @description Stored with `callback_url` when both are given. */
+            callback_version?: unknown;
+            /**
+             * @description How `bk_biz_id` is read: `cmdb_biz` (default) means a CMDB business id; **any other value**
+             *     means the internal project id.
+             * @default cmdb_biz
+             * @example cmdb_biz
+             * @example project
+             */
+            scope: string;
+        };
+        /**
+         * @description The caller's credentials as the ESB (body) and the gateway (header `X-Bkapi-Authorization`,
+         *     or body) read them.
+         */
+        Credentials: {
+            /**
+             * @description APP ID.
+             * @example esb_test
+             */
+            bk_app_code?: string;
+            /**
+             * @description APP Secret (APP TOKEN), from BlueKing Developer Center -> APP ID -> Basic Info.
+             * @example xxx
+             */
+            bk_app_secret?: string;
+            /**
+             * @description The current user's login token (from the `bk_token` cookie).
+             * @example xxx
+             */
+            bk_token?: string;
+            /**
+             * @description The current user's username; accepted only for apps exempted from user verification
+             *     (the whitelist).
+             */
+            bk_username?: string;
+            /** @description An OAuth access token (gateway only). */
+            access_token?: string;
+        };
+        /**
+         * @description The gateway form's body: the task parameters, optionally with the credentials when the
+         *     `X-Bkapi-Authorization` header is absent.
+         */
+        GatewayCreateTaskRequest: components["schemas"]["CreateTaskParams"] & components["schemas"]["Credentials"];
+        /**
+         * @description The ESB form's body: credentials, `bk_biz_id`, `template_id` and the task parameters in one
+         *     object. The ESB requires `bk_biz_id` and `template_id` (`Parameters error, param <name> is
+         *     required`, code 1306406) and `bk_app_code`, `bk_app_secret` (code 1306000).
+         */
+        EsbCreateTaskRequest: components["schemas"]["CreateTaskParams"] & components["schemas"]["Credentials"] & {
+            /**
+             * @description The business ID (a string in the doc; digits).
+             * @example 2
+             */
+            bk_biz_id: string | number;
+            /**
+             * @description The flow template ID (a string in the doc; digits).
+             * @example 1
+             */
+            template_id: string | number;
+        };
+        /** @description The answer of bk-sops (gateway form). */
+        CreateTaskResponse: components["schemas"]["CreateTaskSuccess"] | components["schemas"]["BkSopsError"];
+        /** @description The answer through the ESB. */
+        EsbCreateTaskResponse: components["schemas"]["CreateTaskSuccess"] | components["schemas"]["EsbError"];
+        CreateTaskSuccess: {
+            /**
+             * @description `true`: the task was created.
+             * @constant
+             */
+            result: true;
+            data: components["schemas"]["CreateTaskData"];
+            /**
+             * @description Always `0` on success (absent in the published example).
+             * @constant
+             */
+            code?: 0;
+            /** @description The request's trace id (absent in the published example). */
+            trace_id?: string;
+            /**
+             * @description Absent from bk-sops' answer; the ESB adds `""`.
+             * @constant
+             */
+            message?: "";
+            /** @description Added by the ESB. */
+            request_id?: string;
+        };
+        CreateTaskData: {
+            /** @description The task instance ID; ids strictly increase. */
+            task_id: number;
+            /**
+             * Format: uri
+             * @description `{BK_SOPS_HOST}taskflow/execute/{project_id}/?instance_id={task_id}`. It carries the
+             *     internal project id, not `bk_biz_id`. (The published example's `instance_id` does not
+             *     match its `task_id`; real answers always match.)
+             * @example http://bk_sops_host/taskflow/execute/3/?instance_id=15364
+             */
+            task_url: string;
+            /**
+             * @description The created task's tree: template tree with exclusions applied, unreferenced constants
+             *     pruned, request constants merged and every id regenerated. Absent for MCP callers.
+             */
+            pipeline_tree?: components["schemas"]["PipelineTree"];
+            /**
+             * Format: uri
+             * @description Only for `flow_type: common_func`:
+             *     `{BK_SOPS_HOST}function/execute/{project_id}/?instance_id={task_id}`.
+             */
+            function_task_claim_url?: string;
+        };
+        /**
+         * @description A bk-sops error, HTTP 200. View-level errors carry `code` and `trace_id` and no `data`;
+         *     decorator-level errors (`invalid param format`, project not found) carry `code` only.
+         */
+        BkSopsError: {
+            /** @constant */
+            result: false;
+            /** @description What went wrong; exact texts are in the examples and the behaviour notes. */
+            message: string;
+            /**
+             * @description `3540000` invalid parameters; `3540400` something does not exist (also, oddly, an empty
+             *     app code); `3599999` creation failed or IAM denied.
+             * @enum {integer}
+             */
+            code?: 3540000 | 3540400 | 3599999;
+            trace_id?: string;
+            data?: null;
+        };
+        /**
+         * @description An ESB error (HTTP 200): the ESB's own credential errors (code 1306000), missing path
+         *     parameters (1306406), or a bk-sops error whose code the ESB rewrote to 1306000.
+         */
+        EsbError: {
+            /** @constant */
+            result: false;
+            /** @enum {integer} */
+            code: 1306000 | 1306406 | 1306403 | 1306429 | 1306208;
+            message: string;
+            data: null;
+            request_id: string;
+            trace_id?: string;
+        };
+        /** @description An error of the API gateway itself. */
+        GatewayError: {
+            /** @enum {integer} */
+            code: 1640001 | 1640301 | 1640401 | 1650001;
+            /** @enum {string} */
+            code_name: "INVALID_ARGS" | "APP_NO_PERMISSION" | "API_NOT_FOUND" | "INTERNAL_SERVER_ERROR";
+            message: string;
+            /** @constant */
+            result: false;
+            data: null;
+        };
+        /**
+         * @description A web pipeline tree. The documented keys are `start_event`, `end_event`, `activities`,
+         *     `gateways`, `flows`, `constants`, `outputs`; real trees also carry `line`, `location` (the
+         *     canvas) and `id` (the pipeline instance id).
+         */
+        PipelineTree: {
+            /** @description The pipeline's id (in a task, the pipeline instance id, node-style). */
+            id?: string;
+            start_event: components["schemas"]["StartEvent"];
+            end_event: components["schemas"]["EndEvent"];
+            /** @description Task nodes (plugins or subprocesses) by id. */
+            activities: {
+                [key: string]: components["schemas"]["Activity"];
+            };
+            /** @description Gateways by id. */
+            gateways: {
+                [key: string]: components["schemas"]["Gateway"];
+            };
+            /** @description Sequence flows (the lines between nodes) by id. */
+            flows: {
+                [key: string]: components["schemas"]["Flow"];
+            };
+            /** @description Global variables by key (`${key}`). */
+            constants: {
+                [key: string]: components["schemas"]["Constant"];
+            };
+            /** @description Keys of the global variables that are the pipeline's outputs. */
+            outputs: string[];
+            /** @description Canvas lines, one per flow. */
+            line?: components["schemas"]["Line"][];
+            /** @description Canvas positions, one per node. */
+            location?: components["schemas"]["Location"][];
+        };
+        /**
+         * @description The ids of the flows coming into a node. The current service answers a **list** (bamboo
+         *     normalises every activity, gateway and end event); the published doc shows a string, and
+         *     the start event has `""`.
+         */
+        NodeIncoming: string | string[];
+        StartEvent: {
+            id: string;
+            /** @constant */
+            type: "EmptyStartEvent";
+            name?: string;
+            incoming: components["schemas"]["NodeIncoming"];
+            /** @description The id of the flow leaving the start. */
+            outgoing: string;
+            labels?: Record<string, never>[];
+        };
+        EndEvent: {
+            id: string;
+            /** @constant */
+            type: "EmptyEndEvent";
+            name?: string;
+            incoming: components["schemas"]["NodeIncoming"];
+            /** @constant */
+            outgoing: "";
+            labels?: Record<string, never>[];
+        };
+        /** @description A task node, by `type`. */
+        Activity: components["schemas"]["ServiceActivity"] | components["schemas"]["SubProcess"];
+        ActivityCommon: {
+            id: string;
+            name: string;
+            incoming: components["schemas"]["NodeIncoming"];
+            /** @description The id of the flow leaving the node. */
+            outgoing: string;
+            /** @description Only optional nodes may be excluded. */
+            optional?: boolean;
+            error_ignorable?: boolean;
+            retryable?: boolean;
+            skippable?: boolean;
+            /** @description Legacy name of `retryable` (in the published example). */
+            can_retry?: boolean;
+            /** @description Legacy name of `skippable` (in the published example). */
+            isSkipped?: boolean;
+            stage_name?: string;
+            /** @description Loop settings; `null` when the node does not loop. */
+            loop?: unknown;
+            labels?: Record<string, never>[];
+            /**
+             * @description In a task: the id this node has in the template, the id `exclude_task_nodes_id` takes.
+             *     Absent from the published example.
+             */
+            template_node_id?: string;
+        };
+        /** @description A plugin node. */
+        ServiceActivity: {
+            /** @constant */
+            type: "ServiceActivity";
+            component: components["schemas"]["Component"];
+        } & (components["schemas"]["ActivityCommon"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ServiceActivity";
+        });
+        Component: {
+            /** @description The plugin code, e.g. `sleep_timer`, `pause_node`, `job_fast_execute_script`. */
+            code: string;
+            version?: string;
+            /** @description The plugin's inputs by key. */
+            data: {
+                [key: string]: components["schemas"]["ComponentInput"];
+            };
+        };
+        ComponentInput: {
+            /** @description `true` when the input is hooked to a global variable. */
+            hook: boolean;
+            /** @description The input's value (any JSON); may hold `${…}` references to constants. */
+            value: unknown;
+            need_render?: boolean;
+        };
+        /** @description A subprocess node; in a task it carries the child tree under `pipeline`. */
+        SubProcess: {
+            /** @constant */
+            type: "SubProcess";
+            /** @description In a template, the child template's pk; in a task, its pipeline uuid. */
+            template_id: string | number;
+            template_source?: string;
+            version?: string;
+            /** @description The child's inputs (in a template), by key. */
+            constants?: {
+                [key: string]: components["schemas"]["Constant"];
+            };
+            /** @description In a task, the child's whole tree. */
+            pipeline?: components["schemas"]["PipelineTree"];
+            original_template_id?: string;
+            original_template_version?: string;
+        } & (components["schemas"]["ActivityCommon"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SubProcess";
+        });
+        /** @description A gateway, by `type`. */
+        Gateway: components["schemas"]["ParallelGateway"] | components["schemas"]["ExclusiveGateway"] | components["schemas"]["ConditionalParallelGateway"] | components["schemas"]["ConvergeGateway"];
+        GatewayCommon: {
+            id: string;
+            name?: string;
+            incoming: components["schemas"]["NodeIncoming"];
+            labels?: Record<string, never>[];
+        };
+        /** @description The ids of the flows leaving a divergent gateway, one per branch. */
+        DivergentOutgoing: string[];
+        /** @description Runs every branch. */
+        ParallelGateway: {
+            /** @constant */
+            type: "ParallelGateway";
+            outgoing?: components["schemas"]["DivergentOutgoing"];
+            /** @description The converge gateway of this divergence (added by validation). */
+            converge_gateway_id?: string;
+        } & (components["schemas"]["GatewayCommon"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ParallelGateway";
+        });
+        /** @description Branch conditions by outgoing flow id. */
+        Conditions: {
+            [key: string]: {
+                /** @description A boolean expression; may reference constants, e.g. `${env} == "prod"`. */
+                evaluate: string;
+                name?: string;
+                tag?: string;
+            };
+        };
+        DefaultCondition: {
+            flow_id: string;
+            name?: string;
+            tag?: string;
+        };
+        /** @description Runs the one branch whose condition holds. */
+        ExclusiveGateway: {
+            /** @constant */
+            type: "ExclusiveGateway";
+            outgoing?: components["schemas"]["DivergentOutgoing"];
+            conditions: components["schemas"]["Conditions"];
+            default_condition?: components["schemas"]["DefaultCondition"];
+            converge_gateway_id?: string;
+        } & (components["schemas"]["GatewayCommon"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ExclusiveGateway";
+        });
+        /** @description Runs every branch whose condition holds. */
+        ConditionalParallelGateway: {
+            /** @constant */
+            type: "ConditionalParallelGateway";
+            outgoing?: components["schemas"]["DivergentOutgoing"];
+            conditions: components["schemas"]["Conditions"];
+            default_condition?: components["schemas"]["DefaultCondition"];
+            converge_gateway_id?: string;
+        } & (components["schemas"]["GatewayCommon"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ConditionalParallelGateway";
+        });
+        /** @description Joins the branches of a divergent gateway. */
+        ConvergeGateway: {
+            /** @constant */
+            type: "ConvergeGateway";
+            outgoing?: string;
+        } & (components["schemas"]["GatewayCommon"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ConvergeGateway";
+        });
+        Flow: {
+            id: string;
+            /** @description The id of the node the flow leaves. */
+            source: string;
+            /** @description The id of the node the flow enters. */
+            target: string;
+            is_default: boolean;
+        };
+        /**
+         * @description A global variable. The published doc lists `key`, `name`, `index`, `desc`, `source_type`,
+         *     `custom_type`, `source_tag`, `source_info`; real variables also carry `value`, `show_type`,
+         *     `validation`, `is_meta`, `meta`, `form_schema`, `version`, `pre_render_mako`, ….
+         */
+        Constant: {
+            /** @description The same as the dict key, `${key}`. */
+            key: string;
+            /** @description Display name. */
+            name: string;
+            /** @description Display order; renumbered 0..n-1 when the task is created. */
+            index: number;
+            desc?: string;
+            /**
+             * @description `custom`: a manual variable; `component_inputs`: hooked from a node's input;
+             *     `component_outputs`: a node's output (always kept in a task).
+             * @enum {string}
+             */
+            source_type: "custom" | "component_inputs" | "component_outputs" | "system" | "project";
+            /** @description For custom variables, e.g. `input`, `textarea`, `datetime`, `int`. */
+            custom_type?: string;
+            /** @description The plugin and field the variable comes from, e.g. `input.input`. */
+            source_tag?: string;
+            /**
+             * @description `{nodeId: [inputKey, …]}`: the nodes the variable is hooked to; entries of excluded nodes
+             *     are removed (possibly leaving `{}`).
+             */
+            source_info?: {
+                [key: string]: string[];
+            };
+            /** @description The value (any JSON); may hold `${…}` references to other constants. */
+            value?: unknown;
+            /** @enum {string} */
+            show_type?: "show" | "hide";
+            /** @description A regular expression the frontend checks (bk-sops does not). */
+            validation?: string;
+            /** @description A meta variable (e.g. a select whose value holds the options). */
+            is_meta?: boolean;
+            /** @description In a task, a copy of a meta variable as it was in the template. */
+            meta?: Record<string, never>;
+            form_schema?: Record<string, never> | string;
+            version?: string;
+            pre_render_mako?: boolean;
+            is_condition_hide?: string | boolean;
+            plugin_code?: string;
+        };
+        Line: {
+            /** @description The id of the flow this line draws. */
+            id: string;
+            source: components["schemas"]["LineEnd"];
+            target: components["schemas"]["LineEnd"];
+        };
+        LineEnd: {
+            id: string;
+            /** @enum {string} */
+            arrow?: "Left" | "Right" | "Top" | "Bottom";
+        };
+        Location: {
+            /** @description The id of the node drawn here. */
+            id: string;
+            /** @enum {string} */
+            type: "startpoint" | "endpoint" | "tasknode" | "subflow" | "parallelgateway" | "branchgateway" | "convergegateway" | "conditionalparallelgateway";
+            x: number;
+            y: number;
+            name?: string;
+            stage_name?: string;
+        };
+    };
+    responses: {
+        /** @description The answer of bk-sops: success, or a bk-sops error (`result: false`, still HTTP 200). */
+        GatewayCreateTaskResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CreateTaskResponse"];
+            };
+        };
+        /**
+         * @description The ESB's answer, always HTTP 200: the backend's answer with `code` rewritten and
+         *     `message`, `data`, `request_id` added, or an ESB error of its own (code 1306000, 1306406).
+         */
+        EsbCreateTaskResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbCreateTaskResponse"];
+            };
+        };
+        /**
+         * @description The gateway rejected the credentials (`X-Bkapi-Authorization` or the body's keys):
+         *     code 1640001, `INVALID_ARGS`, `Parameters error [reason="<reason>"]`.
+         */
+        GatewayInvalidArgs: {
+            headers: {
+                "X-Bkapi-Error-Code": components["headers"]["BkapiErrorCode"];
+                "X-Bkapi-Error-Message": components["headers"]["BkapiErrorMessage"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GatewayError"];
+            };
+        };
+        /** @description The app has no permission to the resource (code 1640301). */
+        GatewayAppNoPermission: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": 1640301,
+                 *       "code_name": "APP_NO_PERMISSION",
+                 *       "message": "App has no permission to the resource",
+                 *       "result": false,
+                 *       "data": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["GatewayError"];
+            };
+        };
+        /** @description No resource at that path (code 1640401), e.g. a non-numeric `template_id` or `bk_biz_id`. */
+        GatewayApiNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": 1640401,
+                 *       "code_name": "API_NOT_FOUND",
+                 *       "message": "API not found",
+                 *       "result": false,
+                 *       "data": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["GatewayError"];
+            };
+        };
+        /**
+         * @description Only POST is allowed. bk-sops (Django `require_POST`) answers 405 with an empty body and an
+         *     `Allow: POST` header; this toolkit's reference server adds a JSON envelope body.
+         */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The allowed method. */
+                Allow?: "POST";
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "result": false,
+                 *       "code": 3540000,
+                 *       "message": "method GET is not allowed, use POST"
+                 *     }
+                 */
+                "application/json": components["schemas"]["BkSopsError"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description The flow template id (digits only; anything else is answered 404).
+         * @example 1
+         */
+        TemplateId: string;
+        /**
+         * @description The business id (CMDB). With a `scope` other than `cmdb_biz` in the body it is the internal
+         *     project id instead. Digits only.
+         * @example 2
+         */
+        BkBizId: string;
+        /**
+         * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+         *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+         */
+        Traceparent: string;
+    };
+    requestBodies: {
+        /** @description The task parameters; credentials may also be sent here when the header is absent. */
+        GatewayCreateTask: {
+            content: {
+                "application/json": components["schemas"]["GatewayCreateTaskRequest"];
+            };
+        };
+        /** @description Credentials, business and template ids, and the task parameters, in one object. */
+        EsbCreateTask: {
+            content: {
+                "application/json": components["schemas"]["EsbCreateTaskRequest"];
+            };
+        };
+    };
+    headers: {
+        /** @description The trace id of the request (the `Traceparent` header, or a generated uuid4 hex). */
+        SopsTraceId: string;
+        /** @description The gateway's error code, as in the body. */
+        BkapiErrorCode: string;
+        /** @description The gateway's error message, as in the body. */
+        BkapiErrorMessage: string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    createTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path: {
+                /**
+                 * @description The flow template id (digits only; anything else is answered 404).
+                 * @example 1
+                 */
+                template_id: components["parameters"]["TemplateId"];
+                /**
+                 * @description The business id (CMDB). With a `scope` other than `cmdb_biz` in the body it is the internal
+                 *     project id instead. Digits only.
+                 * @example 2
+                 */
+                bk_biz_id: components["parameters"]["BkBizId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["GatewayCreateTask"];
+        responses: {
+            200: components["responses"]["GatewayCreateTaskResult"];
+            400: components["responses"]["GatewayInvalidArgs"];
+            403: components["responses"]["GatewayAppNoPermission"];
+            404: components["responses"]["GatewayApiNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    createTaskEsb: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["EsbCreateTask"];
+        responses: {
+            200: components["responses"]["EsbCreateTaskResult"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+}
