@@ -15,7 +15,14 @@ export {
   schemaNameOf,
 } from "./examples.js";
 export { loadSpec, type OpenApiDocument } from "./spec.js";
-export { type SchemaName, type SchemaValidator, validatorFor, formatErrors } from "./validate.js";
+export {
+  type ErrorObject,
+  formatErrors,
+  type SchemaName,
+  type SchemaValidator,
+  type ValidatorOptions,
+  validatorFor,
+} from "./validate.js";
 
 type Schemas = components["schemas"];
 

@@ -1,4 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+
+export type { ErrorObject };
 import addFormatsModule from "ajv-formats";
 import type { components } from "./generated/schema.js";
 import { loadSpec } from "./spec.js";
@@ -12,28 +14,40 @@ const SPEC_ID = "bksops-create-task.json";
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
-let ajv: Ajv2020 | undefined;
-const compiled = new Map<SchemaName, ValidateFunction>();
+export interface ValidatorOptions {
+  /**
+   * Collect every error, each with the failing value and its schema (ajv's `allErrors` and
+   * `verbose`), for callers that choose and word the error themselves. Slower; off by default.
+   */
+  allErrors?: boolean;
+}
 
-function instance(): Ajv2020 {
+const instances = new Map<boolean, Ajv2020>();
+const compiled = new Map<string, ValidateFunction>();
+
+function instance(allErrors: boolean): Ajv2020 {
+  let ajv = instances.get(allErrors);
   if (!ajv) {
     // The spec is an OpenAPI document, not a bare JSON Schema: keywords such as `example`
     // or `discriminator` without a mapping are annotations here, so strict mode stays off.
-    ajv = new Ajv2020({ strict: false, allErrors: false, discriminator: true, validateFormats: true });
+    ajv = new Ajv2020({ strict: false, allErrors, verbose: allErrors, discriminator: true });
     addFormats(ajv);
     ajv.addSchema(loadSpec(), SPEC_ID);
+    instances.set(allErrors, ajv);
   }
   return ajv;
 }
 
 /** Returns the validator of `#/components/schemas/<name>`, compiled once and cached. */
-export function validatorFor(name: SchemaName): SchemaValidator {
-  let validate = compiled.get(name);
+export function validatorFor(name: SchemaName, options: ValidatorOptions = {}): SchemaValidator {
+  const allErrors = options.allErrors ?? false;
+  const key = `${name}:${allErrors}`;
+  let validate = compiled.get(key);
   if (!validate) {
-    const found = instance().getSchema(`${SPEC_ID}#/components/schemas/${name}`);
+    const found = instance(allErrors).getSchema(`${SPEC_ID}#/components/schemas/${name}`);
     if (!found) throw new Error(`the spec has no schema named ${name}`);
     validate = found;
-    compiled.set(name, validate);
+    compiled.set(key, validate);
   }
   return validate;
 }

@@ -1,0 +1,103 @@
+import { loadSpec, validatorFor } from "@bksops/api-types";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import type { AppEnv } from "./app-env.js";
+import type { Store } from "./db/store.js";
+import { ApiError, GatewayError, HttpError } from "./errors.js";
+import { type Logger, silentLogger } from "./logger.js";
+import { esbCreateTask, gatewayCreateTask } from "./routes/create-task.js";
+
+export interface AppDeps {
+  store: Store;
+  /** The base of `task_url`, ending with `/`. */
+  bkSopsHost: string;
+  corsOrigins?: string[];
+  logger?: Logger;
+  /** The docs site page served at /docs, when it has been built. */
+  docsHtml?: string;
+}
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const GATEWAY_PATH = "/create_task/:template_id{[0-9]+}/:bk_biz_id{[0-9]+}/";
+const ESB_PATH = "/api/c/compapi/v2/sops/create_task/";
+
+/** The reference server's Hono app over `deps.store`; no process state, so tests build many. */
+export function createApp(deps: AppDeps) {
+  const logger = deps.logger ?? silentLogger;
+  // Compile the request schema now rather than on the first request.
+  validatorFor("CreateTaskParams", { allErrors: true });
+  const app = new Hono<AppEnv>();
+  const origins = deps.corsOrigins ?? ["*"];
+
+  // bk-sops' TraceIDInjectMiddleware: the Traceparent header, or a fresh uuid4 hex.
+  app.use(async (c, next) => {
+    const started = performance.now();
+    const traceId = c.req.header("Traceparent") || crypto.randomUUID().replace(/-/g, "");
+    c.set("traceId", traceId);
+    await next();
+    c.header("Sops-Trace-Id", traceId);
+    const ms = (performance.now() - started).toFixed(1);
+    logger.info(`${c.req.method} ${c.req.path} ${c.res.status} ${ms}ms trace_id=${traceId}`);
+  });
+  app.use(
+    cors({
+      origin: origins.includes("*") ? "*" : origins,
+      allowMethods: ["POST", "GET", "OPTIONS"],
+      allowHeaders: ["Content-Type", "X-Bkapi-Authorization", "Traceparent", "X-Bkapi-Mcp-Server-Id"],
+      exposeHeaders: ["Sops-Trace-Id", "X-Bkapi-Error-Code", "X-Bkapi-Error-Message"],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpError(413, `request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB)`);
+      },
+    }),
+  );
+
+  app.get("/healthz", (c) => c.json({ status: "ok", tasks: deps.store.tasks.total() }));
+  app.get("/openapi.json", (c) => c.json(loadSpec()));
+  app.get("/docs", (c) =>
+    deps.docsHtml
+      ? c.html(deps.docsHtml)
+      : c.text("The docs site is not built: run `pnpm docs`, then restart the server.", 404),
+  );
+
+  const routes: Array<[string, ReturnType<typeof gatewayCreateTask>]> = [
+    [GATEWAY_PATH, gatewayCreateTask(deps)],
+    [`/api/bk-sops/:stage${GATEWAY_PATH}`, gatewayCreateTask(deps)],
+    [ESB_PATH, esbCreateTask(deps)],
+  ];
+  for (const [path, handler] of routes) {
+    app.all(path, (c) => {
+      if (c.req.method !== "POST") {
+        throw new HttpError(405, `method ${c.req.method} is not allowed, use POST`, { Allow: "POST" });
+      }
+      return handler(c);
+    });
+  }
+
+  app.notFound((c) => {
+    const { status, body, headers } = GatewayError.notFound().answer();
+    return c.json(body, status as 404, headers);
+  });
+
+  // The one place where failures become answers: documented envelopes, never a stack trace.
+  app.onError((error, c) => {
+    const traceId = c.get("traceId") ?? "";
+    if (error instanceof ApiError) {
+      const { status, body, headers } = error.answer(traceId);
+      return c.json(body, status as 200, headers);
+    }
+    logger.error(`unexpected error on ${c.req.method} ${c.req.path} trace_id=${traceId}: ${error.stack ?? error}`);
+    return c.json(
+      { result: false, message: `internal error, trace_id=${traceId}`, code: 3599999, trace_id: traceId },
+      500,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,87 @@
+/** Server configuration, read from the environment in this one place and checked all at once. */
+export interface Config {
+  port: number;
+  host: string;
+  databasePath: string;
+  /** The base of `task_url`; always ends with `/` (bk-sops' APP_HOST). */
+  bkSopsHost: string;
+  templatesDir: string | undefined;
+  logLevel: LogLevel;
+  /** Origins allowed by CORS; `["*"]` allows any. */
+  corsOrigins: string[];
+  /** Load the demo data at start (`DEMO_DATA=0` turns it off). */
+  demoData: boolean;
+}
+
+export const LOG_LEVELS = ["silent", "error", "warn", "info", "debug"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const DEFAULT_DATABASE_PATH = "data/bk-sops.sqlite";
+
+/** Thrown by `loadConfig`; its message lists every bad variable, one per line. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+  }
+}
+
+/** Reads and validates the configuration from `env`, with defaults that run out of the box. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const problems: string[] = [];
+
+  const port = readPort(env.PORT, problems);
+  const host = (env.HOST ?? "127.0.0.1").trim();
+  if (!host) problems.push("HOST must not be empty (default 127.0.0.1)");
+
+  const databasePath = env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH;
+
+  let bkSopsHost = (env.BK_SOPS_HOST ?? "").trim();
+  if (bkSopsHost && !/^https?:\/\/[^\s/]+/.test(bkSopsHost)) {
+    problems.push(`BK_SOPS_HOST must be an http(s) URL such as http://bk_sops_host/, got "${bkSopsHost}"`);
+  }
+  if (!bkSopsHost) bkSopsHost = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/`;
+  if (!bkSopsHost.endsWith("/")) bkSopsHost += "/";
+
+  const logLevel = (env.LOG_LEVEL ?? "info").trim().toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${env.LOG_LEVEL}"`);
+  }
+
+  const corsOrigins = (env.CORS_ORIGINS ?? "*")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (origin !== "*" && !/^https?:\/\/[^\s/]+$/.test(origin)) {
+      problems.push(`CORS_ORIGINS entries must be "*" or origins such as http://localhost:5173, got "${origin}"`);
+    }
+  }
+
+  const demo = (env.DEMO_DATA ?? "1").trim();
+  if (!["0", "1", "true", "false"].includes(demo)) {
+    problems.push(`DEMO_DATA must be 1 or 0, got "${env.DEMO_DATA}"`);
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    host,
+    databasePath,
+    bkSopsHost,
+    templatesDir: env.TEMPLATES_DIR?.trim() || undefined,
+    logLevel: logLevel as LogLevel,
+    corsOrigins,
+    demoData: demo === "1" || demo === "true",
+  };
+}
+
+function readPort(value: string | undefined, problems: string[]): number {
+  if (value === undefined || value.trim() === "") return 8000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push(`PORT must be an integer from 0 to 65535, got "${value}"`);
+    return 8000;
+  }
+  return port;
+}

@@ -1,0 +1,88 @@
+/**
+ * Numbered, append-only schema migrations. Never edit one that has shipped: add the next
+ * number. Each runs in its own transaction and is recorded in `schema_migrations`.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: "projects, apps, users, templates, tasks",
+    sql: `
+      CREATE TABLE projects (
+        id          INTEGER PRIMARY KEY,
+        bk_biz_id   INTEGER NOT NULL UNIQUE,
+        name        TEXT    NOT NULL,
+        from_cmdb   INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE TABLE apps (
+        code                TEXT    PRIMARY KEY,
+        secret              TEXT    NOT NULL,
+        name                TEXT    NOT NULL DEFAULT '',
+        -- bk-sops' APP_WHITELIST: trusted apps skip the IAM check.
+        trusted             INTEGER NOT NULL DEFAULT 0,
+        -- The login-exempt whitelist: these apps may name the user with bk_username.
+        user_verify_exempt  INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE users (
+        username         TEXT    PRIMARY KEY,
+        bk_token         TEXT    UNIQUE,
+        -- Whether IAM grants this user flow_create_task / common_flow_create_task.
+        can_create_task  INTEGER NOT NULL DEFAULT 1,
+        created_at       TEXT    NOT NULL
+      );
+      CREATE TABLE templates (
+        source         TEXT    NOT NULL CHECK (source IN ('project', 'common')),
+        id             INTEGER NOT NULL,
+        project_id     INTEGER REFERENCES projects (id),
+        name           TEXT    NOT NULL,
+        category       TEXT    NOT NULL DEFAULT 'Default',
+        description    TEXT    NOT NULL DEFAULT '',
+        pipeline_tree  TEXT    NOT NULL,
+        schemes        TEXT    NOT NULL DEFAULT '[]',
+        is_deleted     INTEGER NOT NULL DEFAULT 0,
+        origin         TEXT    NOT NULL DEFAULT 'demo',
+        updated_at     TEXT    NOT NULL,
+        PRIMARY KEY (source, id),
+        CHECK ((source = 'project') = (project_id IS NOT NULL))
+      );
+      CREATE TABLE tasks (
+        -- AUTOINCREMENT: ids strictly increase and are never reused, even after a delete.
+        id                    INTEGER PRIMARY KEY AUTOINCREMENT,
+        project_id            INTEGER NOT NULL REFERENCES projects (id),
+        pipeline_instance_id  TEXT    NOT NULL UNIQUE,
+        name                  TEXT    NOT NULL,
+        description           TEXT    NOT NULL DEFAULT '',
+        category              TEXT    NOT NULL,
+        template_id           TEXT    NOT NULL,
+        template_source       TEXT    NOT NULL,
+        creator               TEXT    NOT NULL,
+        create_method         TEXT    NOT NULL,
+        create_info           TEXT    NOT NULL,
+        flow_type             TEXT    NOT NULL,
+        current_flow          TEXT    NOT NULL,
+        engine_ver            INTEGER NOT NULL DEFAULT 2,
+        extra_info            TEXT    NOT NULL,
+        pipeline_tree         TEXT    NOT NULL,
+        callback_url          TEXT,
+        callback_version      TEXT,
+        is_deleted            INTEGER NOT NULL DEFAULT 0,
+        is_started            INTEGER NOT NULL DEFAULT 0,
+        is_finished           INTEGER NOT NULL DEFAULT 0,
+        is_revoked            INTEGER NOT NULL DEFAULT 0,
+        is_child_taskflow     INTEGER NOT NULL DEFAULT 0,
+        created_at            TEXT    NOT NULL
+      );
+      CREATE TABLE function_tasks (
+        task_id     INTEGER PRIMARY KEY REFERENCES tasks (id),
+        creator     TEXT    NOT NULL,
+        status      TEXT    NOT NULL DEFAULT 'submitted',
+        created_at  TEXT    NOT NULL
+      );
+    `,
+  },
+];

@@ -1,0 +1,117 @@
+import type { PipelineTree, TemplateScheme } from "../../domain/types.js";
+import type { SqliteDatabase } from "../connection.js";
+
+export type TemplateSource = "project" | "common";
+
+export interface StoredTemplate {
+  source: TemplateSource;
+  id: number;
+  projectId: number | null;
+  name: string;
+  category: string;
+  description: string;
+  /** Parsed once and shared between requests: treat as read-only. */
+  tree: PipelineTree;
+  schemes: TemplateScheme[];
+}
+
+export interface TemplateInput extends Omit<StoredTemplate, "tree"> {
+  tree: PipelineTree;
+  origin: string;
+}
+
+interface Row {
+  source: TemplateSource;
+  id: number;
+  project_id: number | null;
+  name: string;
+  category: string;
+  description: string;
+  pipeline_tree: string;
+  schemes: string;
+  updated_at: string;
+}
+
+/**
+ * Project and common flow templates. Trees are validated before they are stored (by the
+ * caller), parsed once, and cached: create_task never re-parses an unchanged template.
+ */
+export class TemplateRepository {
+  private readonly cache = new Map<string, { updatedAt: string; template: StoredTemplate }>();
+  private readonly projectTemplate;
+  private readonly commonTemplate;
+  private readonly existing;
+  private readonly upsertStatement;
+
+  constructor(db: SqliteDatabase) {
+    this.projectTemplate = db.prepare<[number, number], Row>(
+      "SELECT * FROM templates WHERE source = 'project' AND id = ? AND project_id = ? AND is_deleted = 0",
+    );
+    this.commonTemplate = db.prepare<[number], Row>(
+      "SELECT * FROM templates WHERE source = 'common' AND id = ? AND is_deleted = 0",
+    );
+    this.existing = db.prepare<[TemplateSource, number], { id: number }>(
+      "SELECT id FROM templates WHERE source = ? AND id = ? AND is_deleted = 0",
+    );
+    this.upsertStatement = db.prepare(
+      `INSERT INTO templates (source, id, project_id, name, category, description, pipeline_tree, schemes,
+         origin, updated_at)
+       VALUES (@source, @id, @projectId, @name, @category, @description, @tree, @schemes, @origin, @updatedAt)
+       ON CONFLICT (source, id) DO UPDATE SET project_id = excluded.project_id, name = excluded.name,
+         category = excluded.category, description = excluded.description,
+         pipeline_tree = excluded.pipeline_tree, schemes = excluded.schemes, origin = excluded.origin,
+         updated_at = excluded.updated_at, is_deleted = 0`,
+    );
+  }
+
+  /** bk-sops' `TaskTemplate.get(id, project_id, is_deleted=False)`. */
+  findProjectTemplate(id: number, projectId: number): StoredTemplate | undefined {
+    return this.hydrate(this.projectTemplate.get(id, projectId));
+  }
+
+  /** bk-sops' `CommonTemplate.get(id, is_deleted=False)`: no project check. */
+  findCommonTemplate(id: number): StoredTemplate | undefined {
+    return this.hydrate(this.commonTemplate.get(id));
+  }
+
+  /** Whether a template with that id exists in any project (the IAM interceptor's lookup). */
+  exists(source: TemplateSource, id: number): boolean {
+    return this.existing.get(source, id) !== undefined;
+  }
+
+  /** Stores a template whose tree the caller has already validated. */
+  upsert(template: TemplateInput): void {
+    this.upsertStatement.run({
+      source: template.source,
+      id: template.id,
+      projectId: template.projectId,
+      name: template.name,
+      category: template.category,
+      description: template.description,
+      tree: JSON.stringify(template.tree),
+      schemes: JSON.stringify(template.schemes),
+      origin: template.origin,
+      updatedAt: new Date().toISOString(),
+    });
+    this.cache.delete(`${template.source}:${template.id}`);
+  }
+
+  private hydrate(row: Row | undefined): StoredTemplate | undefined {
+    if (!row) return undefined;
+    const key = `${row.source}:${row.id}`;
+    const cached = this.cache.get(key);
+    if (cached && cached.updatedAt === row.updated_at) return cached.template;
+    const template: StoredTemplate = {
+      source: row.source,
+      id: row.id,
+      projectId: row.project_id,
+      name: row.name,
+      category: row.category,
+      description: row.description,
+      tree: JSON.parse(row.pipeline_tree) as PipelineTree,
+      schemes: JSON.parse(row.schemes) as TemplateScheme[],
+    };
+    this.cache.set(key, { updatedAt: row.updated_at, template });
+    return template;
+  }
+}

@@ -1,0 +1,27 @@
+import type { SqliteDatabase } from "./connection.js";
+import { AppRepository } from "./repos/apps.js";
+import { ProjectRepository } from "./repos/projects.js";
+import { TaskRepository } from "./repos/tasks.js";
+import { TemplateRepository } from "./repos/templates.js";
+import { UserRepository } from "./repos/users.js";
+
+/** Every repository over one database, with statements prepared once. */
+export interface Store {
+  db: SqliteDatabase;
+  projects: ProjectRepository;
+  apps: AppRepository;
+  users: UserRepository;
+  templates: TemplateRepository;
+  tasks: TaskRepository;
+}
+
+export function createStore(db: SqliteDatabase): Store {
+  return {
+    db,
+    projects: new ProjectRepository(db),
+    apps: new AppRepository(db),
+    users: new UserRepository(db),
+    templates: new TemplateRepository(db),
+    tasks: new TaskRepository(db),
+  };
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Entry point of the reference server: configuration, database, demo data, HTTP, clean stop.
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { openDatabase } from "./db/connection.js";
+import { DEMO, loadDemoData } from "./db/demo.js";
+import { createStore } from "./db/store.js";
+import { createLogger } from "./logger.js";
+import { startServer } from "./server.js";
+import { loadTemplatesDir } from "./templates/load.js";
+
+const DOCS_PAGE = fileURLToPath(new URL("../../../openapi/dist/docs/index.html", import.meta.url));
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const db = openDatabase(config.databasePath);
+  const store = createStore(db);
+  if (config.demoData) loadDemoData(store, logger);
+  if (config.templatesDir) {
+    const report = loadTemplatesDir(store, resolve(config.templatesDir), "templates_dir", logger);
+    logger.info(`templates: loaded ${report.loaded.length}, skipped ${report.skipped.length} from ${config.templatesDir}`);
+  }
+  const docsHtml = existsSync(DOCS_PAGE) ? readFileSync(DOCS_PAGE, "utf8") : undefined;
+  const app = createApp({ store, bkSopsHost: config.bkSopsHost, corsOrigins: config.corsOrigins, logger, docsHtml });
+  const running = await startServer(app.fetch, { port: config.port, host: config.host });
+
+  const databaseLabel = config.databasePath === ":memory:" ? ":memory:" : resolve(config.databasePath);
+  console.log(`bk-sops create_task reference server listening on ${running.url}`);
+  console.log(`  database:  ${databaseLabel} (${store.tasks.total()} tasks)`);
+  console.log(`  gateway:   POST ${running.url}/api/bk-sops/prod/create_task/{template_id}/{bk_biz_id}/`);
+  console.log(`  ESB:       POST ${running.url}/api/c/compapi/v2/sops/create_task/`);
+  console.log(`  docs:      ${running.url}/docs${docsHtml ? "" : " (not built: run pnpm docs)"}`);
+  if (config.demoData) {
+    console.log(
+      `  demo:      bk_app_code=esb_test bk_app_secret=xxx bk_token=xxx, business ${DEMO.project.bkBizId} ` +
+        `(project ${DEMO.project.id}), templates 1-4, common template 100`,
+    );
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: no longer accepting; finishing requests in flight`);
+    const force = setTimeout(() => {
+      logger.warn("requests still in flight after 10 s; closing anyway");
+      db.close();
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    void running.close().then(() => {
+      db.close();
+      logger.info("stopped cleanly");
+      process.exit(0);
+    });
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(`cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,101 @@
+import type { Context } from "hono";
+import { type CredentialFields, text } from "../auth/caller.js";
+import { verifyEsbCaller } from "../auth/esb.js";
+import { verifyGatewayCaller } from "../auth/gateway.js";
+import { ApiError, EsbError, requestId } from "../errors.js";
+import { type CreateTaskDeps, createTask } from "../services/create-task.js";
+import { type Body, isObject, parseBody } from "../services/parse-body.js";
+import type { AppEnv } from "../app-env.js";
+import { asciiJson, successJson } from "./answer.js";
+
+const MCP_APP_PREFIX = "v_mcp";
+
+/** operationId createTask: `POST …/create_task/{template_id}/{bk_biz_id}/` behind the API gateway. */
+export function gatewayCreateTask(deps: CreateTaskDeps) {
+  return async (c: Context<AppEnv>) => {
+    const raw = await c.req.text();
+    const body = parseBody(raw);
+    const fallback: CredentialFields = {
+      ...c.req.query(),
+      ...(body.kind === "json" && isObject(body.value) ? body.value : {}),
+    };
+    const caller = verifyGatewayCaller(deps.store, c.req.header("X-Bkapi-Authorization"), fallback);
+    const created = createTask(deps, {
+      caller,
+      templateId: c.req.param("template_id") ?? "",
+      scopeId: c.req.param("bk_biz_id") ?? "",
+      body,
+      mcp: caller.app.code.startsWith(MCP_APP_PREFIX) || Boolean(c.req.header("X-Bkapi-Mcp-Server-Id")),
+    });
+    return json(c, successJson(created, c.get("traceId")));
+  };
+}
+
+// The keys the ESB strips from the body before forwarding it (esb/component/base.py).
+const ESB_STRIPPED = [
+  "bk_app_code",
+  "bk_app_secret",
+  "bk_token",
+  "bk_username",
+  "app_code",
+  "app_secret",
+  "username",
+  "signature",
+  "bk_signature",
+  "bk_nonce",
+  "bk_timestamp",
+  "bk_supplier_account",
+  "template_id",
+  "bk_biz_id",
+];
+
+/**
+ * operationId createTaskEsb: the 2019 ESB form. The ESB verifies the body's credentials, needs
+ * `template_id` and `bk_biz_id`, forwards the rest to the same view, and then rewrites `code`
+ * and adds `message`, `data` and `request_id` to whatever the view answered.
+ */
+export function esbCreateTask(deps: CreateTaskDeps) {
+  return async (c: Context<AppEnv>) => {
+    const parsed = parseBody(await c.req.text());
+    const params = parsed.kind === "json" && isObject(parsed.value) ? parsed.value : {};
+    const caller = verifyEsbCaller(deps.store, params);
+    const templateId = pathParam(params, "template_id");
+    const bizId = pathParam(params, "bk_biz_id");
+    const forwarded: Body = {
+      kind: "json",
+      value: Object.fromEntries(Object.entries(params).filter(([key]) => !ESB_STRIPPED.includes(key))),
+    };
+    try {
+      const created = createTask(deps, {
+        caller,
+        templateId,
+        scopeId: bizId,
+        body: forwarded,
+        mcp: caller.app.code.startsWith(MCP_APP_PREFIX),
+      });
+      return json(c, successJson(created, c.get("traceId"), { message: "", request_id: requestId() }));
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const { body } = error.answer(c.get("traceId"));
+      const rewritten = { ...body, code: 1306000, message: body.message ?? "", data: body.data ?? null };
+      return json(c, asciiJson(JSON.stringify({ ...rewritten, request_id: requestId() })));
+    }
+  };
+}
+
+/** A path value the ESB fills from the body: required, and digits like the backend route. */
+function pathParam(params: Record<string, unknown>, name: string): string {
+  const value = params[name];
+  if (value === undefined || value === null || value === "") {
+    throw new EsbError(`Parameters error, param ${name} is required`, 1306406);
+  }
+  const digits = typeof value === "number" ? String(value) : text(value);
+  if (!/^[0-9]+$/.test(digits)) {
+    throw new EsbError(`Parameters error, param ${name} must be a string of digits`, 1306406);
+  }
+  return digits;
+}
+
+function json(c: Context<AppEnv>, body: string) {
+  return c.body(body, 200, { "Content-Type": "application/json" });
+}

@@ -1,0 +1,47 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+
+export interface RunningServer {
+  server: Server;
+  /** `http://host:port`, with the port actually bound (useful with port 0). */
+  url: string;
+  /** Stops accepting, lets requests in flight finish, then resolves. */
+  close(): Promise<void>;
+}
+
+/** Limits that keep slow or stalled clients from pinning the server. */
+export const TIMEOUTS = {
+  /** The whole header block must arrive within this. */
+  headersMs: 10_000,
+  /** The whole request (headers and body) must arrive within this. */
+  requestMs: 30_000,
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveMs: 5_000,
+};
+
+/** Serves `fetch` (a Hono app's) on host:port with the timeouts above. */
+export function startServer(
+  fetch: (request: Request) => Response | Promise<Response>,
+  options: { port: number; host: string; timeouts?: Partial<typeof TIMEOUTS> },
+): Promise<RunningServer> {
+  const timeouts = { ...TIMEOUTS, ...options.timeouts };
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
+      const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
+      resolve({
+        server,
+        url: `http://${host}:${info.port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeIdleConnections();
+          }),
+      });
+    }) as Server;
+    server.headersTimeout = timeouts.headersMs;
+    server.requestTimeout = timeouts.requestMs;
+    server.keepAliveTimeout = timeouts.keepAliveMs;
+    server.once("error", reject);
+  });
+}

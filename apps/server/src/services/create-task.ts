@@ -1,0 +1,226 @@
+import { type Caller, isTrusted } from "../auth/caller.js";
+import type { Project } from "../db/repos/projects.js";
+import type { StoredTemplate } from "../db/repos/templates.js";
+import type { Store } from "../db/store.js";
+import { buildTaskTree } from "../domain/build-task-tree.js";
+import { pyStr, TaskNodeSelectionError } from "../domain/errors.js";
+import { buildTaskTreeFromRequestTree } from "../domain/request-tree.js";
+import { resolveExcludeList } from "../domain/select-nodes.js";
+import type { PipelineTree } from "../domain/types.js";
+import { BkSopsError, CODES } from "../errors.js";
+import { pyRepr } from "../validation/python-repr.js";
+import { paramsError } from "../validation/params.js";
+import { type Body, isObject } from "./parse-body.js";
+
+export interface CreateTaskInput {
+  caller: Caller;
+  /** `{template_id}` of the path (digits). */
+  templateId: string;
+  /** `{bk_biz_id}` of the path (digits): a business id, or a project id when `scope` says so. */
+  scopeId: string;
+  body: Body;
+  /** MCP callers get no `pipeline_tree` back and their tasks are marked `mcp`. */
+  mcp: boolean;
+}
+
+export interface CreatedTask {
+  taskId: number;
+  taskUrl: string;
+  functionTaskClaimUrl?: string;
+  /** The task's tree as stored, serialised once; undefined for MCP callers. */
+  treeJson?: string;
+}
+
+export interface CreateTaskDeps {
+  store: Store;
+  /** The base of `task_url`, ending with `/`. */
+  bkSopsHost: string;
+}
+
+const PROJECT_SOURCES = new Set(["business", "project"]);
+const CALLBACK_URL = /^https?:\/\/\w.+$/;
+
+/**
+ * bk-sops' create_task (decorators then view), in the real order: body and project, IAM,
+ * callback_url, template, parameters, node selection, tree, then the task row. Throws
+ * BkSopsError with bk-sops' message and code for every refusal; stores nothing until the
+ * tree is built, so a refused request changes nothing.
+ */
+export function createTask(deps: CreateTaskDeps, input: CreateTaskInput): CreatedTask {
+  const { store } = deps;
+  const params = bodyParams(input.body);
+  const project = injectProject(store, input.scopeId, params);
+  if (input.body.kind === "empty") {
+    throw new BkSopsError("非法请求: 数据错误, 请求不是合法的Json格式 | validate", CODES.REQUEST_PARAM_INVALID, {
+      traceId: false,
+      data: true,
+    });
+  }
+  const templateSource = params.template_source ?? "project";
+  if (!isTrusted(input.caller.app)) checkIam(store, input, templateSource);
+
+  // The view.
+  const callbackUrl = params.callback_url;
+  delete params.callback_url;
+  if (truthy(callbackUrl) && (typeof callbackUrl !== "string" || !CALLBACK_URL.test(callbackUrl))) {
+    throw new BkSopsError("callback_url format error, must match ^https?://\\w.+$", CODES.REQUEST_PARAM_INVALID);
+  }
+  const template = findTemplate(store, input.templateId, project, templateSource);
+  for (const [key, value] of DEFAULTS) if (!(key in params)) params[key] = value();
+  const invalid = paramsError(params);
+  if (invalid) throw new BkSopsError(`task params is invalid: ${invalid}`, CODES.REQUEST_PARAM_INVALID);
+
+  const tree = "pipeline_tree" in params ? fromRequestTree(params) : fromTemplate(template, params);
+  const treeJson = JSON.stringify(tree);
+  const flowType = params.flow_type as "common" | "common_func";
+  const taskId = store.tasks.create({
+    projectId: project.id,
+    pipelineInstanceId: tree.id ?? "",
+    name: params.name as string,
+    description: typeof params.description === "string" ? params.description : JSON.stringify(params.description ?? ""),
+    category: template.category,
+    templateId: input.templateId,
+    templateSource: PROJECT_SOURCES.has(templateSource as string) ? "project" : String(templateSource),
+    creator: input.caller.user.username,
+    createMethod: input.mcp ? "mcp" : "api",
+    createInfo: input.caller.app.code,
+    flowType,
+    currentFlow: flowType === "common" ? "execute_task" : "func_claim",
+    engineVer: 2,
+    extraInfo: JSON.stringify({ keys_in_constants_parameter: Object.keys(params.constants as object) }),
+    pipelineTreeJson: treeJson,
+    callbackUrl: typeof callbackUrl === "string" && callbackUrl ? callbackUrl : null,
+    callbackVersion:
+      truthy(callbackUrl) && truthy(params.callback_version) ? JSON.stringify(params.callback_version) : null,
+  });
+  const created: CreatedTask = {
+    taskId,
+    taskUrl: `${deps.bkSopsHost}taskflow/execute/${project.id}/?instance_id=${taskId}`,
+    treeJson: input.mcp ? undefined : treeJson,
+  };
+  if (flowType === "common_func") {
+    created.functionTaskClaimUrl = `${deps.bkSopsHost}function/execute/${project.id}/?instance_id=${taskId}`;
+  }
+  return created;
+}
+
+const DEFAULTS: Array<[string, () => unknown]> = [
+  ["flow_type", () => "common"],
+  ["constants", () => ({})],
+  ["exclude_task_nodes_id", () => []],
+  ["simplify_vars", () => []],
+  ["execute_task_nodes_id", () => []],
+  ["template_schemes_id", () => []],
+];
+
+/** Python truthiness of a JSON value. */
+function truthy(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  if (isObject(value)) return Object.keys(value).length > 0;
+  return Boolean(value);
+}
+
+/** project_inject: the body must be a JSON object (or empty); the answer has no trace_id. */
+function bodyParams(body: Body): Record<string, unknown> {
+  if (body.kind === "empty") return {};
+  if (body.kind === "json" && isObject(body.value)) return { ...body.value };
+  throw new BkSopsError("invalid param format", CODES.REQUEST_PARAM_INVALID, { traceId: false });
+}
+
+function injectProject(store: Store, scopeId: string, params: Record<string, unknown>): Project {
+  const scope = params.scope ?? "cmdb_biz";
+  const project = store.projects.find(Number(scopeId), typeof scope === "string" ? scope : "");
+  if (!project) {
+    throw new BkSopsError(
+      `project(${scopeId}) with scope(${pyStr(scope)}) does not exist.`,
+      CODES.CONTENT_NOT_EXIST,
+      { traceId: false },
+    );
+  }
+  return project;
+}
+
+/** A `template_source` bk-sops cannot even hash (a list, an object) fails its set lookup. */
+function sourceKind(templateSource: unknown): "project" | "common" {
+  if (typeof templateSource === "object" && templateSource !== null) {
+    throw new BkSopsError(
+      `task params is invalid: ${pyRepr(templateSource)} is not of type 'string'`,
+      CODES.REQUEST_PARAM_INVALID,
+    );
+  }
+  return PROJECT_SOURCES.has(templateSource as string) ? "project" : "common";
+}
+
+/** The IAM interceptor of untrusted apps: the template must exist, and the user may create tasks. */
+function checkIam(store: Store, input: CreateTaskInput, templateSource: unknown): void {
+  const kind = sourceKind(templateSource);
+  if (!store.templates.exists(kind, Number(input.templateId))) {
+    const model = kind === "project" ? "TaskTemplate" : "CommonTemplate";
+    // Raised as DoesNotExist and answered by a middleware: always Chinese, no trace_id.
+    throw new BkSopsError(
+      `数据不存在错误: 数据不存在错误, 错误内容 ${model}(id=${input.templateId}) does not exist. | process_exception`,
+      CODES.CONTENT_NOT_EXIST,
+      { traceId: false, data: true },
+    );
+  }
+  if (!input.caller.user.canCreateTask) {
+    const action = kind === "project" ? "flow_create_task" : "common_flow_create_task";
+    throw new BkSopsError(
+      `iam authentication exception, please check, action:${action}`,
+      CODES.UNKNOWN_ERROR,
+      { traceId: false, data: true },
+    );
+  }
+}
+
+function findTemplate(store: Store, templateId: string, project: Project, source: unknown): StoredTemplate {
+  if (sourceKind(source) === "project") {
+    const template = store.templates.findProjectTemplate(Number(templateId), project.id);
+    if (template) return template;
+    throw new BkSopsError(
+      `template[id=${templateId}] of project[project_id=${project.id},biz_id=${project.bkBizId}] does not exist`,
+      CODES.CONTENT_NOT_EXIST,
+    );
+  }
+  const template = store.templates.findCommonTemplate(Number(templateId));
+  if (template) return template;
+  throw new BkSopsError(`common template[id=${templateId}] does not exist`, CODES.CONTENT_NOT_EXIST);
+}
+
+function fromTemplate(template: StoredTemplate, params: Record<string, unknown>): PipelineTree {
+  let exclude: unknown[];
+  try {
+    exclude = resolveExcludeList(template.tree, params, template.schemes);
+  } catch (error) {
+    if (error instanceof TaskNodeSelectionError) {
+      throw new BkSopsError(error.message, CODES.REQUEST_PARAM_INVALID);
+    }
+    throw error;
+  }
+  try {
+    return buildTaskTree(template.tree, {
+      exclude,
+      constants: params.constants as Record<string, unknown>,
+      simplifyVars: params.simplify_vars,
+    });
+  } catch (error) {
+    throw new BkSopsError(
+      `[API] create_task create pipeline without tree error: ${(error as Error).message}`,
+      CODES.UNKNOWN_ERROR,
+    );
+  }
+}
+
+function fromRequestTree(params: Record<string, unknown>): PipelineTree {
+  if (truthy(params.template_schemes_id)) {
+    throw new BkSopsError("template_schemes_id can not be used with pipeline_tree", CODES.REQUEST_PARAM_INVALID);
+  }
+  try {
+    return buildTaskTreeFromRequestTree(params.pipeline_tree, params.constants as Record<string, unknown>);
+  } catch (error) {
+    throw new BkSopsError(
+      `[API] create_task get invalid pipeline_tree: ${(error as Error).message}`,
+      CODES.UNKNOWN_ERROR,
+    );
+  }
+}

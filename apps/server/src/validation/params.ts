@@ -1,0 +1,98 @@
+import { type ErrorObject, validatorFor } from "@bksops/api-types";
+import { pyFormat, pyRepr } from "./python-repr.js";
+
+/**
+ * Validates the task parameters against the spec's `CreateTaskParams` schema and words the
+ * error as bk-sops does: the `str()` of the jsonschema error that `jsonschema.validate`
+ * raises (its `best_match`: the shallowest error, the first in schema order on a tie).
+ * Returns undefined when the parameters are valid.
+ */
+export function paramsError(params: Record<string, unknown>): string | undefined {
+  const validate = validatorFor("CreateTaskParams", { allErrors: true });
+  if (validate(params)) return undefined;
+  const candidates = (validate.errors ?? []).filter(isCheckedByBkSops);
+  const best = candidates.reduce<ErrorObject | undefined>(
+    (found, error) => (!found || depth(error) < depth(found) ? error : found),
+    undefined,
+  );
+  return best && describe(best);
+}
+
+// bk-sops' schema does not look at these (it reads them elsewhere, or never checks them):
+// `callback_url` is checked before the template lookup, `pipeline_tree` by the tree
+// validator, and `description`, `callback_version`, `simplify_vars` are taken as sent.
+const UNCHECKED = ["/pipeline_tree", "/callback_url", "/description", "/callback_version", "/simplify_vars"];
+
+function isCheckedByBkSops(error: ErrorObject): boolean {
+  if (UNCHECKED.some((path) => error.instancePath === path || error.instancePath.startsWith(`${path}/`))) {
+    return false;
+  }
+  // Errors inside a oneOf branch are summed up by the oneOf error itself.
+  return !/\/oneOf\/\d+\//.test(error.schemaPath);
+}
+
+const depth = (error: ErrorObject) =>
+  error.instancePath === "" ? 0 : error.instancePath.split("/").length - 1;
+
+function message(error: ErrorObject): string {
+  const value = error.data;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "required":
+      return `${pyRepr(params.missingProperty)} is a required property`;
+    case "type": {
+      const types = String(params.type).split(",");
+      return `${pyRepr(value)} is not of type ${types.map((type) => pyRepr(type)).join(", ")}`;
+    }
+    case "minLength":
+      return params.limit === 1 ? `${pyRepr(value)} should be non-empty` : `${pyRepr(value)} is too short`;
+    case "maxLength":
+      return `${pyRepr(value)} is too long`;
+    case "enum":
+      return `${pyRepr(value)} is not one of ${pyRepr(params.allowedValues)}`;
+    case "const":
+      return `${pyRepr(params.allowedValue)} was expected`;
+    case "pattern":
+      return `${pyRepr(value)} does not match ${pyRepr(params.pattern)}`;
+    case "minimum":
+      return `${pyRepr(value)} is less than the minimum of ${pyRepr(params.limit)}`;
+    case "oneOf":
+      return `${pyRepr(value)} is not valid under any of the given schemas`;
+    default:
+      return `${pyRepr(value)} is not valid under the ${pyRepr(error.keyword)} rule`;
+  }
+}
+
+const ANNOTATIONS = new Set(["description", "default", "examples", "example", "title", "$comment"]);
+
+/** The schema as jsonschema prints it: validation keywords only, annotations left out. */
+function bare(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(bare);
+  if (!schema || typeof schema !== "object") return schema;
+  return Object.fromEntries(
+    Object.entries(schema as Record<string, unknown>)
+      .filter(([key]) => !ANNOTATIONS.has(key))
+      .map(([key, value]) => [key, key === "properties" ? mapValues(value, bare) : bare(value)]),
+  );
+}
+
+const mapValues = (value: unknown, fn: (item: unknown) => unknown) =>
+  Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, fn(item)]));
+
+const indexPath = (container: string, segments: string[]) =>
+  container + segments.map((segment) => `[${/^\d+$/.test(segment) ? segment : pyRepr(segment)}]`).join("");
+
+/** The whole multi-line text of jsonschema's `str(ValidationError)`. */
+function describe(error: ErrorObject): string {
+  const schemaSegments = error.schemaPath.replace(/^#\/?/, "").split("/").filter(Boolean).slice(0, -1);
+  const instanceSegments = error.instancePath.split("/").filter(Boolean);
+  return [
+    message(error),
+    "",
+    `Failed validating ${pyRepr(error.keyword)} in ${indexPath("schema", schemaSegments)}:`,
+    `    ${pyFormat(bare(error.parentSchema)).replace(/\n/g, "\n    ")}`,
+    "",
+    `On ${indexPath("instance", instanceSegments)}:`,
+    `    ${pyFormat(error.data).replace(/\n/g, "\n    ")}`,
+  ].join("\n");
+}
