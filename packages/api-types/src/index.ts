@@ -6,6 +6,7 @@
 import type { components, operations, paths } from "./generated/schema.js";
 
 export type { components, operations, paths };
+export { canonicalTree } from "./canonical-tree.js";
 export {
   deref,
   type ExampleContract,

@@ -21,7 +21,11 @@ export interface TaskTreeOptions {
  * normalise, exclude nodes (always, so unused constants are always pruned), prune constants, prepare
  * meta constants and apply values, simplify, then give everything new ids. The input is not changed.
  */
-export function buildTaskTree(template: PipelineTree, options: TaskTreeOptions = {}, newId: IdGenerator = randomId): PipelineTree {
+export function buildTaskTree(
+  template: PipelineTree,
+  options: TaskTreeOptions = {},
+  newId: IdGenerator = randomId,
+): PipelineTree {
   // One deep copy up front; every later step edits this private copy in place.
   const tree = structuredClone(template);
   normalizeInPlace(tree);

@@ -18,7 +18,8 @@ function referencePool(tree: PipelineTree): unknown[] {
       for (const input of Object.values(act.component?.data ?? {})) pool.push(input?.value);
     } else {
       // A subprocess passes on only the inputs it shows; hidden ones use the child's own defaults.
-      for (const input of Object.values(act.constants ?? {})) if (input?.show_type === "show") pool.push(input.value);
+      for (const input of Object.values(act.constants ?? {}))
+        if (input?.show_type === "show") pool.push(input.value);
     }
   }
   for (const gateway of Object.values(tree.gateways)) {

@@ -1,5 +1,6 @@
 import { isUnhashable, NodeNotInTreeError, NodeNotOptionalError, UnhashableIdError } from "./errors.js";
 import { nextNodeOf, own } from "./graph.js";
+import { pyTruthy } from "./python-values.js";
 import { trimEmptyParallelBranches } from "./parallel-trim.js";
 import type { WebIndex } from "./rewire.js";
 import { replaceIncoming } from "./rewire.js";
@@ -12,7 +13,7 @@ function removeActivity(tree: PipelineTree, web: WebIndex, actId: unknown): void
   const act = own(tree.activities, actId);
   if (act === undefined) throw new NodeNotInTreeError(actId);
   delete tree.activities[actId as string];
-  if (!act.optional) throw new NodeNotOptionalError(actId);
+  if (!pyTruthy(act.optional)) throw new NodeNotOptionalError(actId);
 
   const incoming = [...flowList(act.incoming)];
   const outgoing = act.outgoing;
@@ -30,7 +31,13 @@ function removeActivity(tree: PipelineTree, web: WebIndex, actId: unknown): void
 }
 
 // bk-sops logs and swallows a drawing error here: the first missing entry ends the drawing update.
-function updateDrawing(web: WebIndex, actId: string, outgoing: string, incoming: string[], nextId: string): void {
+function updateDrawing(
+  web: WebIndex,
+  actId: string,
+  outgoing: string,
+  incoming: string[],
+  nextId: string,
+): void {
   if (!web.locations.delete(actId)) return;
   if (!web.lines.delete(outgoing)) return;
   for (const flowId of incoming) {

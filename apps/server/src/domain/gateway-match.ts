@@ -48,7 +48,8 @@ export function matchGateways(tree: PipelineTree): GatewayMatch {
         target = known;
         break;
       }
-      if (path.includes(target)) throw new GatewayMatchError(target, "activities form a loop without a gateway");
+      if (path.includes(target))
+        throw new GatewayMatchError(target, "activities form a loop without a gateway");
       path.push(target);
       target = own(tree.flows, own(tree.activities, target)?.outgoing)?.target ?? endId;
     }
@@ -121,7 +122,10 @@ export function matchGateways(tree: PipelineTree): GatewayMatch {
       if (end.kind === "converge" && (converge === undefined || converge === end.id)) {
         converge = end.id;
       } else if (!exclusive) {
-        throw new GatewayMatchError(gatewayId, "every branch of a parallel gateway must reach its converge gateway");
+        throw new GatewayMatchError(
+          gatewayId,
+          "every branch of a parallel gateway must reach its converge gateway",
+        );
       } else if (end.kind === "converge") {
         throw new GatewayMatchError(gatewayId, SAME_CONVERGE);
       } else if (end.kind === "end") {
@@ -138,11 +142,17 @@ export function matchGateways(tree: PipelineTree): GatewayMatch {
       const incoming = flowList(own(gateways, converge)?.incoming).length;
       if (incoming > ends.length) {
         if (!canShare(gatewayId, converge)) {
-          throw new GatewayMatchError(converge, "a converge gateway may only converge the branches of one parallel gateway");
+          throw new GatewayMatchError(
+            converge,
+            "a converge gateway may only converge the branches of one parallel gateway",
+          );
         }
         shared = true;
       } else if (incoming < ends.length) {
-        throw new GatewayMatchError(converge, "the converge gateway does not converge every branch of its parallel gateway");
+        throw new GatewayMatchError(
+          converge,
+          "the converge gateway does not converge every branch of its parallel gateway",
+        );
       }
     } else if (!exclusive) {
       throw new GatewayMatchError(gatewayId, "parallel gateway has no converge gateway");

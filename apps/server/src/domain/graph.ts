@@ -24,7 +24,12 @@ export function findNode(tree: PipelineTree, id: string): AnyNode | undefined {
 
 /** Every node of the tree: start, activities, gateways, end. */
 export function allNodes(tree: PipelineTree): AnyNode[] {
-  return [tree.start_event, ...Object.values(tree.activities), ...Object.values(tree.gateways), tree.end_event];
+  return [
+    tree.start_event,
+    ...Object.values(tree.activities),
+    ...Object.values(tree.gateways),
+    tree.end_event,
+  ];
 }
 
 /** The outgoing flow ids of any node. */

@@ -20,7 +20,23 @@ type Token = { kind: "name" | "number" | "string" | "op"; text: string };
 const NAME = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/uy;
 const NUMBER = /(?:0[xXoObB][0-9a-fA-F_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d+)?[jJ]?)/y;
 const STRING_START = /(?:[rRbBuUfF]{1,2})?("""|'''|"|')/y;
-const OPERATORS = ["**=", "//=", ">>=", "<<=", "...", ":=", "==", "!=", "<=", ">=", "**", "//", "->", "<<", ">>"];
+const OPERATORS = [
+  "**=",
+  "//=",
+  ">>=",
+  "<<=",
+  "...",
+  ":=",
+  "==",
+  "!=",
+  "<=",
+  ">=",
+  "**",
+  "//",
+  "->",
+  "<<",
+  ">>",
+];
 
 /**
  * If a string literal starts at `at`, the index just past it; null when it never ends; undefined when
@@ -81,7 +97,8 @@ function tokenize(source: string): Token[] | undefined {
 }
 
 const isOperand = (t: Token | undefined): boolean =>
-  t !== undefined && (t.kind === "number" || t.kind === "string" || (t.kind === "name" && !KEYWORDS.has(t.text)));
+  t !== undefined &&
+  (t.kind === "number" || t.kind === "string" || (t.kind === "name" && !KEYWORDS.has(t.text)));
 
 /** Names read by a Python expression (or simple statement), in the order Mako first reports them. */
 export function expressionNames(source: string): string[] | undefined {
@@ -113,7 +130,8 @@ export function expressionNames(source: string): string[] | undefined {
       // A lambda body ends where its enclosing list item or bracket ends.
       while (lambdas.length > 0) {
         const top = lambdas[lambdas.length - 1] as { depth: number; inBody: boolean };
-        const closes = brackets.length < top.depth || (top.inBody && token.text === "," && depth === top.depth);
+        const closes =
+          brackets.length < top.depth || (top.inBody && token.text === "," && depth === top.depth);
         if (!closes) break;
         lambdas.pop();
       }

@@ -28,14 +28,21 @@ const TEXTAREA_FORM_SCHEMA = [
  * without `meta` keeps a copy of itself there and a dict value becomes its default; then any key
  * present in `values` takes that value as is. Keys the tree does not have are ignored.
  */
-export function applyConstantValues(constants: Record<string, Constant>, values: Record<string, unknown>): void {
+export function applyConstantValues(
+  constants: Record<string, Constant>,
+  values: Record<string, unknown>,
+): void {
   for (const [key, constant] of Object.entries(constants)) {
     if (pyTruthy(constant.is_meta) && !Object.hasOwn(constant, "meta")) {
       constant.meta = structuredClone(constant);
       const value = constant.value;
       // Select boxes keep their default under `default`, tables under `default_text`.
       if (isPlainObject(value)) {
-        constant.value = pyTruthy(value.default) ? value.default : Object.hasOwn(value, "default_text") ? value.default_text : "";
+        constant.value = pyTruthy(value.default)
+          ? value.default
+          : Object.hasOwn(value, "default_text")
+            ? value.default_text
+            : "";
       }
     }
     if (Object.hasOwn(values, key)) constant.value = values[key];

@@ -27,9 +27,14 @@ function retargetLine(web: WebIndex, id: string, target: string): void {
  * Drop the branches of a parallel gateway that lead straight to its converge gateway; when none is
  * left, remove the pair and join what came in to what came after (bk-sops `_try_to_ignore_parallel`).
  */
-function trimParallel(tree: PipelineTree, web: WebIndex, parallel: ParallelGateway, convergeId: string): void {
+function trimParallel(
+  tree: PipelineTree,
+  web: WebIndex,
+  parallel: ParallelGateway,
+  convergeId: string,
+): void {
   const converge = own(tree.gateways, convergeId);
-  if (!converge || converge.type !== "ConvergeGateway") throw new MissingKeyError(convergeId);
+  if (converge?.type !== "ConvergeGateway") throw new MissingKeyError(convergeId);
   const convergeIncoming = flowList(converge.incoming);
   let allEmpty = true;
   for (const flowId of [...parallel.outgoing]) {

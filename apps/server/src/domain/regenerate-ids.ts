@@ -68,7 +68,8 @@ export function regenerateIdsInPlace(tree: PipelineTree, newId: IdGenerator = ra
       continue;
     }
     gateway.outgoing = gateway.outgoing.map(flow);
-    if (gateway.converge_gateway_id !== undefined) gateway.converge_gateway_id = node(gateway.converge_gateway_id);
+    if (gateway.converge_gateway_id !== undefined)
+      gateway.converge_gateway_id = node(gateway.converge_gateway_id);
   }
   for (const [id, f] of Object.entries(tree.flows) as Array<[string, Flow]>) {
     f.id = flow(id);

@@ -1,6 +1,6 @@
 import { isUnhashable, pyStr, TaskNodeSelectionError, UnhashableIdError } from "./errors.js";
-import type { PipelineTree, TemplateScheme } from "./types.js";
 import { pyTruthy } from "./python-values.js";
+import type { PipelineTree, TemplateScheme } from "./types.js";
 
 /** The node-selection parameters of a create_task request, as sent. */
 export interface NodeSelection {
@@ -40,7 +40,11 @@ function validateSchemeIds(ids: unknown): asserts ids is Array<number | string> 
   }
 }
 
-function excludeBySchemes(tree: PipelineTree, ids: Array<number | string>, schemes: readonly TemplateScheme[]): string[] {
+function excludeBySchemes(
+  tree: PipelineTree,
+  ids: Array<number | string>,
+  schemes: readonly TemplateScheme[],
+): string[] {
   const byIdentity = new Map<string, TemplateScheme>();
   for (const scheme of schemes) {
     byIdentity.set(identity(scheme.id), scheme);

@@ -7,7 +7,12 @@ export type Problems = string[];
 export const CONSTANT_KEY = /^\$\{(?!_env_|_system\.)[a-zA-Z0-9_]+\}$/;
 const NAME_MAX = 50;
 const SOURCE_TYPES = new Set(["custom", "component_inputs", "component_outputs", "system"]);
-const GATEWAY_TYPES = new Set(["ConvergeGateway", "ParallelGateway", "ExclusiveGateway", "ConditionalParallelGateway"]);
+const GATEWAY_TYPES = new Set([
+  "ConvergeGateway",
+  "ParallelGateway",
+  "ExclusiveGateway",
+  "ConditionalParallelGateway",
+]);
 
 const isString = (v: unknown): v is string => typeof v === "string";
 const isFlowRef = (v: unknown): boolean => isString(v) || (Array.isArray(v) && v.every(isString));
@@ -58,9 +63,11 @@ export function checkGateway(problems: Problems, key: string, gateway: unknown):
     return void problems.push(`${where}: type must be one of ${[...GATEWAY_TYPES].join(", ")}`);
   }
   checkName(problems, where, gateway.name, 0);
-  if (!isFlowRef(gateway.incoming)) problems.push(`${where}: incoming must be a flow id or a list of flow ids`);
+  if (!isFlowRef(gateway.incoming))
+    problems.push(`${where}: incoming must be a flow id or a list of flow ids`);
   if (gateway.type === "ConvergeGateway") {
-    if (!isString(gateway.outgoing) || gateway.outgoing === "") problems.push(`${where}: outgoing must be one flow id`);
+    if (!isString(gateway.outgoing) || gateway.outgoing === "")
+      problems.push(`${where}: outgoing must be one flow id`);
     return;
   }
   const outgoing = gateway.outgoing;
@@ -72,7 +79,8 @@ export function checkGateway(problems: Problems, key: string, gateway: unknown):
   if (!isPlainObject(conditions)) return void problems.push(`${where}: conditions must be an object`);
   for (const flowId of outgoing) {
     const condition = conditions[flowId];
-    if (!Object.hasOwn(conditions, flowId)) problems.push(`${where}: outgoing flow ${flowId} has no condition`);
+    if (!Object.hasOwn(conditions, flowId))
+      problems.push(`${where}: outgoing flow ${flowId} has no condition`);
     else if (!isPlainObject(condition) || !isString(condition.evaluate)) {
       problems.push(`${where}: condition of flow ${flowId} must have a string evaluate`);
     }
@@ -81,15 +89,24 @@ export function checkGateway(problems: Problems, key: string, gateway: unknown):
     if (!outgoing.includes(flowId)) problems.push(`${where}: condition ${flowId} is not an outgoing flow`);
   }
   const fallback = gateway.default_condition;
-  if (fallback !== undefined && (!isPlainObject(fallback) || !outgoing.includes(fallback.flow_id as string))) {
+  if (
+    fallback !== undefined &&
+    (!isPlainObject(fallback) || !outgoing.includes(fallback.flow_id as string))
+  ) {
     problems.push(`${where}: default_condition.flow_id must be one of its outgoing flows`);
   }
 }
 
 /** Check one entry of `constants`; `activityIds` are the nodes `source_info` may name. */
-export function checkConstant(problems: Problems, key: string, constant: unknown, activityIds: Set<string>): void {
+export function checkConstant(
+  problems: Problems,
+  key: string,
+  constant: unknown,
+  activityIds: Set<string>,
+): void {
   const where = `constant ${key}`;
-  if (!CONSTANT_KEY.test(key)) problems.push(`${where}: key must look like \${name} with letters, digits or _`);
+  if (!CONSTANT_KEY.test(key))
+    problems.push(`${where}: key must look like \${name} with letters, digits or _`);
   if (!isPlainObject(constant)) return void problems.push(`${where}: must be an object`);
   if (constant.key !== key) problems.push(`${where}: key property must equal its key`);
   checkName(problems, where, constant.name, 1);
@@ -102,12 +119,14 @@ export function checkConstant(problems: Problems, key: string, constant: unknown
     problems.push(`${where}: show_type must be show or hide`);
   }
   for (const field of ["desc", "custom_type", "source_tag", "validation"]) {
-    if (constant[field] !== undefined && !isString(constant[field])) problems.push(`${where}: ${field} must be a string`);
+    if (constant[field] !== undefined && !isString(constant[field]))
+      problems.push(`${where}: ${field} must be a string`);
   }
   const info = constant.source_info;
   if (!isPlainObject(info)) return void problems.push(`${where}: source_info must be an object`);
   for (const [nodeId, inputs] of Object.entries(info)) {
-    if (!activityIds.has(nodeId)) problems.push(`${where}: source_info names ${nodeId}, which is not an activity`);
+    if (!activityIds.has(nodeId))
+      problems.push(`${where}: source_info names ${nodeId}, which is not an activity`);
     if (!Array.isArray(inputs) || !inputs.every(isString)) {
       problems.push(`${where}: source_info.${nodeId} must be a list of input names`);
     }

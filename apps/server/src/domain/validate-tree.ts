@@ -20,13 +20,15 @@ function checkShape(tree: Record<string, unknown>, problems: Problems): void {
   for (const key of ["activities", "gateways", "flows", "constants"]) {
     if (!isPlainObject(tree[key])) problems.push(`${key} must be an object`);
   }
-  for (const key of ["outputs", "line", "location"]) if (!Array.isArray(tree[key])) problems.push(`${key} must be a list`);
+  for (const key of ["outputs", "line", "location"])
+    if (!Array.isArray(tree[key])) problems.push(`${key} must be a list`);
   const start = tree.start_event;
   if (!isPlainObject(start) || start.type !== "EmptyStartEvent" || typeof start.id !== "string") {
     problems.push("start_event must be an EmptyStartEvent with an id");
   } else if (typeof start.outgoing !== "string" || start.outgoing === "") {
     problems.push("start_event: outgoing must be one flow id");
-  } else if (flowList(start.incoming as string).length > 0) problems.push("start_event: incoming must be empty");
+  } else if (flowList(start.incoming as string).length > 0)
+    problems.push("start_event: incoming must be empty");
   const end = tree.end_event;
   if (!isPlainObject(end) || end.type !== "EmptyEndEvent" || typeof end.id !== "string") {
     problems.push("end_event must be an EmptyEndEvent with an id");
@@ -36,20 +38,34 @@ function checkShape(tree: Record<string, unknown>, problems: Problems): void {
   const activityIds = new Set(Object.keys(t.activities));
   for (const [key, act] of Object.entries(t.activities)) checkActivity(problems, key, act);
   for (const [key, gateway] of Object.entries(t.gateways)) checkGateway(problems, key, gateway);
-  for (const [key, constant] of Object.entries(t.constants)) checkConstant(problems, key, constant, activityIds);
-  for (const key of t.outputs) if (typeof key !== "string" || !CONSTANT_KEY.test(key)) problems.push(`outputs: invalid key ${String(key)}`);
+  for (const [key, constant] of Object.entries(t.constants))
+    checkConstant(problems, key, constant, activityIds);
+  for (const key of t.outputs)
+    if (typeof key !== "string" || !CONSTANT_KEY.test(key))
+      problems.push(`outputs: invalid key ${String(key)}`);
   for (const [key, flow] of Object.entries(t.flows)) {
-    if (!isPlainObject(flow) || flow.id !== key || typeof flow.source !== "string" || typeof flow.target !== "string") {
+    if (
+      !isPlainObject(flow) ||
+      flow.id !== key ||
+      typeof flow.source !== "string" ||
+      typeof flow.target !== "string"
+    ) {
       problems.push(`flow ${key}: must be {id: its key, source, target}`);
     }
   }
   const ids = [t.start_event.id, t.end_event.id, ...Object.keys(t.activities), ...Object.keys(t.gateways)];
-  if (new Set(ids).size !== ids.length) problems.push("node ids must be unique across events, activities and gateways");
+  if (new Set(ids).size !== ids.length)
+    problems.push("node ids must be unique across events, activities and gateways");
 }
 
 /** Every flow joins two existing nodes and is listed in their outgoing/incoming, and nothing else is. */
 function checkWiring(tree: PipelineTree, problems: Problems): void {
-  const nodes = [tree.start_event, tree.end_event, ...Object.values(tree.activities), ...Object.values(tree.gateways)];
+  const nodes = [
+    tree.start_event,
+    tree.end_event,
+    ...Object.values(tree.activities),
+    ...Object.values(tree.gateways),
+  ];
   const byId = new Map(nodes.map((node) => [node.id, node]));
   for (const flow of Object.values(tree.flows)) {
     const source = byId.get(flow.source);
@@ -67,15 +83,18 @@ function checkWiring(tree: PipelineTree, problems: Problems): void {
     const outgoing = flowList(node.outgoing as string | string[]);
     const incoming = flowList(node.incoming as string | string[]);
     for (const id of outgoing) {
-      if (!Object.hasOwn(tree.flows, id) || tree.flows[id]?.source !== node.id) problems.push(`node ${node.id}: outgoing ${id} is not a flow from it`);
+      if (!Object.hasOwn(tree.flows, id) || tree.flows[id]?.source !== node.id)
+        problems.push(`node ${node.id}: outgoing ${id} is not a flow from it`);
     }
     for (const id of incoming) {
-      if (!Object.hasOwn(tree.flows, id) || tree.flows[id]?.target !== node.id) problems.push(`node ${node.id}: incoming ${id} is not a flow into it`);
+      if (!Object.hasOwn(tree.flows, id) || tree.flows[id]?.target !== node.id)
+        problems.push(`node ${node.id}: incoming ${id} is not a flow into it`);
     }
     if (new Set(outgoing).size !== outgoing.length || new Set(incoming).size !== incoming.length) {
       problems.push(`node ${node.id}: lists a flow twice`);
     }
-    if (node !== tree.start_event && incoming.length === 0) problems.push(`node ${node.id}: has no incoming flow`);
+    if (node !== tree.start_event && incoming.length === 0)
+      problems.push(`node ${node.id}: has no incoming flow`);
   }
 }
 
@@ -102,7 +121,8 @@ function checkReachability(tree: PipelineTree, problems: Problems): void {
   };
   const fromStart = walk(tree.start_event.id, true);
   const toEnd = walk(tree.end_event.id, false);
-  if (!fromStart.has(tree.end_event.id)) return void problems.push("the end event cannot be reached from the start event");
+  if (!fromStart.has(tree.end_event.id))
+    return void problems.push("the end event cannot be reached from the start event");
   for (const id of [...Object.keys(tree.activities), ...Object.keys(tree.gateways)]) {
     if (!fromStart.has(id)) problems.push(`node ${id}: cannot be reached from the start event`);
     else if (!toEnd.has(id)) problems.push(`node ${id}: cannot reach the end event`);
@@ -120,12 +140,18 @@ function checkDrawing(tree: PipelineTree, problems: Problems): void {
     const id = line.id as string;
     const flow = tree.flows[id];
     if (!Object.hasOwn(tree.flows, id) || !flow) problems.push(`line ${id}: is not a flow`);
-    else if (line.source.id !== flow.source || line.target.id !== flow.target) problems.push(`line ${id}: ends differ from its flow's`);
+    else if (line.source.id !== flow.source || line.target.id !== flow.target)
+      problems.push(`line ${id}: ends differ from its flow's`);
     if (lines.has(id)) problems.push(`line ${id}: appears twice`);
     lines.add(id);
   }
   for (const id of Object.keys(tree.flows)) if (!lines.has(id)) problems.push(`flow ${id}: has no line`);
-  const nodeIds = new Set([tree.start_event.id, tree.end_event.id, ...Object.keys(tree.activities), ...Object.keys(tree.gateways)]);
+  const nodeIds = new Set([
+    tree.start_event.id,
+    tree.end_event.id,
+    ...Object.keys(tree.activities),
+    ...Object.keys(tree.gateways),
+  ]);
   const located = new Set<string>();
   for (const location of tree.location as unknown[]) {
     const id = isPlainObject(location) ? (location.id as string) : undefined;
@@ -144,17 +170,24 @@ function checkConstantCycles(tree: PipelineTree, problems: Problems): void {
   for (const [key, constant] of Object.entries(tree.constants)) {
     const found = new Set<string>();
     const scan = (v: unknown): void => {
-      if (typeof v === "string") for (const s of templateSegments(v)) for (const n of segmentNames(s)) found.add(`\${${n}}`);
+      if (typeof v === "string")
+        for (const s of templateSegments(v)) for (const n of segmentNames(s)) found.add(`\${${n}}`);
       else if (Array.isArray(v)) v.forEach(scan);
       else if (isPlainObject(v)) Object.values(v).forEach(scan);
     };
     scan(constant.value);
-    refs.set(key, [...found].filter((k) => Object.hasOwn(tree.constants, k)));
+    refs.set(
+      key,
+      [...found].filter((k) => Object.hasOwn(tree.constants, k)),
+    );
   }
   const state = new Map<string, 1 | 2>();
   const visit = (key: string, path: string[]): void => {
     if (state.get(key) === 2) return;
-    if (state.get(key) === 1) return void problems.push(`constants ${path.slice(path.indexOf(key)).join(" -> ")} -> ${key} refer to themselves`);
+    if (state.get(key) === 1)
+      return void problems.push(
+        `constants ${path.slice(path.indexOf(key)).join(" -> ")} -> ${key} refer to themselves`,
+      );
     state.set(key, 1);
     for (const ref of refs.get(key) ?? []) visit(ref, [...path, key]);
     state.set(key, 2);

@@ -83,7 +83,9 @@ export function buildTree(spec: Spec): PipelineTree {
         outgoing: outs(id)[0] as string,
         optional: true,
         template_id: 9,
-        constants: Object.fromEntries(Object.entries(data).map(([k, value]) => [k, { value, show_type: "show" }])),
+        constants: Object.fromEntries(
+          Object.entries(data).map(([k, value]) => [k, { value, show_type: "show" }]),
+        ),
       };
     } else if (kind === "converge") {
       gateways[id] = { ...base, type: "ConvergeGateway", outgoing: outs(id)[0] as string };
@@ -99,7 +101,13 @@ export function buildTree(spec: Spec): PipelineTree {
   }
   const nodeIds = ["start", ...Object.keys(spec.nodes), "end"];
   return {
-    start_event: { id: "start", name: "", type: "EmptyStartEvent", incoming: "", outgoing: outs("start")[0] as string },
+    start_event: {
+      id: "start",
+      name: "",
+      type: "EmptyStartEvent",
+      incoming: "",
+      outgoing: outs("start")[0] as string,
+    },
     end_event: { id: "end", name: "", type: "EmptyEndEvent", incoming: ins("end"), outgoing: "" },
     activities,
     gateways,

@@ -13,7 +13,15 @@ function tree(options: {
 }): PipelineTree {
   const built = buildTree({
     nodes: { A: "act", S: "sub", E: "exclusive", B: "act", C: "converge" },
-    edges: [["start", "A"], ["A", "S"], ["S", "E"], ["E", "B"], ["E", "C"], ["B", "C"], ["C", "end"]],
+    edges: [
+      ["start", "A"],
+      ["A", "S"],
+      ["S", "E"],
+      ["E", "B"],
+      ["E", "C"],
+      ["B", "C"],
+      ["C", "end"],
+    ],
     inputs: { A: options.a ?? {} },
     conditions: { f_E_B: options.cond ?? "True" },
     constants: options.constants,
@@ -32,48 +40,100 @@ function prune(given: PipelineTree, excluded: string[] = []): PipelineTree {
 describe("pruneConstantsInPlace: which constants stay (§8.3)", () => {
   it.each([
     ["an unreferenced constant goes", { given: tree({ constants: { "${a}": {} } }), want: [] }],
-    ["a constant used by a node input stays", {
-      given: tree({ a: { script: "echo ${a}" }, constants: { "${a}": {}, "${b}": {} } }), want: ["${a}"],
-    }],
-    ["references are followed through constant values", {
-      given: tree({
-        a: { script: "${greeting}" },
-        constants: { "${greeting}": { value: "hello ${user}" }, "${user}": { value: "${title} admin" }, "${title}": {}, "${other}": {} },
-      }),
-      want: ["${greeting}", "${user}", "${title}"],
-    }],
-    ["expressions contribute every name they read", {
-      given: tree({ a: { n: "${a + int(b)}" }, constants: { "${a}": {}, "${b}": {}, "${int}": {} } }),
-      want: ["${a}", "${b}", "${int}"],
-    }],
-    ["an attribute name is not a reference", {
-      given: tree({ a: { n: "${obj.b}" }, constants: { "${obj}": {}, "${b}": {} } }), want: ["${obj}"],
-    }],
-    ["a string literal is not a reference", {
-      given: tree({ a: { n: "${'b'}" }, constants: { "${b}": {} } }), want: [],
-    }],
-    ["values nested in lists and dicts are scanned", {
-      given: tree({ a: { n: [{ k: ["${a}"] }] }, constants: { "${a}": {} } }), want: ["${a}"],
-    }],
-    ["dict keys are not scanned", {
-      given: tree({ a: { n: { "${a}": 1 } }, constants: { "${a}": {} } }), want: [],
-    }],
-    ["a gateway condition is a reference", {
-      given: tree({ cond: '${env} == "prod"', constants: { "${env}": {} } }), want: ["${env}"],
-    }],
-    ["a shown subprocess input is a reference", {
-      given: tree({ sub: { k: { value: "${a}", show_type: "show" } }, constants: { "${a}": {} } }), want: ["${a}"],
-    }],
-    ["a hidden subprocess input is not", {
-      given: tree({ sub: { k: { value: "${a}", show_type: "hide" } }, constants: { "${a}": {} } }), want: [],
-    }],
-    ["a constant named like a Python keyword cannot be referenced", {
-      given: tree({ a: { n: "${in}" }, constants: { "${in}": {} } }), want: [],
-    }],
-    ["component_outputs constants always stay", {
-      given: tree({ constants: { "${out}": { source_type: "component_outputs", source_info: { A: ["job_id"] } } } }),
-      want: ["${out}"],
-    }],
+    [
+      "a constant used by a node input stays",
+      {
+        given: tree({ a: { script: "echo ${a}" }, constants: { "${a}": {}, "${b}": {} } }),
+        want: ["${a}"],
+      },
+    ],
+    [
+      "references are followed through constant values",
+      {
+        given: tree({
+          a: { script: "${greeting}" },
+          constants: {
+            "${greeting}": { value: "hello ${user}" },
+            "${user}": { value: "${title} admin" },
+            "${title}": {},
+            "${other}": {},
+          },
+        }),
+        want: ["${greeting}", "${user}", "${title}"],
+      },
+    ],
+    [
+      "expressions contribute every name they read",
+      {
+        given: tree({ a: { n: "${a + int(b)}" }, constants: { "${a}": {}, "${b}": {}, "${int}": {} } }),
+        want: ["${a}", "${b}", "${int}"],
+      },
+    ],
+    [
+      "an attribute name is not a reference",
+      {
+        given: tree({ a: { n: "${obj.b}" }, constants: { "${obj}": {}, "${b}": {} } }),
+        want: ["${obj}"],
+      },
+    ],
+    [
+      "a string literal is not a reference",
+      {
+        given: tree({ a: { n: "${'b'}" }, constants: { "${b}": {} } }),
+        want: [],
+      },
+    ],
+    [
+      "values nested in lists and dicts are scanned",
+      {
+        given: tree({ a: { n: [{ k: ["${a}"] }] }, constants: { "${a}": {} } }),
+        want: ["${a}"],
+      },
+    ],
+    [
+      "dict keys are not scanned",
+      {
+        given: tree({ a: { n: { "${a}": 1 } }, constants: { "${a}": {} } }),
+        want: [],
+      },
+    ],
+    [
+      "a gateway condition is a reference",
+      {
+        given: tree({ cond: '${env} == "prod"', constants: { "${env}": {} } }),
+        want: ["${env}"],
+      },
+    ],
+    [
+      "a shown subprocess input is a reference",
+      {
+        given: tree({ sub: { k: { value: "${a}", show_type: "show" } }, constants: { "${a}": {} } }),
+        want: ["${a}"],
+      },
+    ],
+    [
+      "a hidden subprocess input is not",
+      {
+        given: tree({ sub: { k: { value: "${a}", show_type: "hide" } }, constants: { "${a}": {} } }),
+        want: [],
+      },
+    ],
+    [
+      "a constant named like a Python keyword cannot be referenced",
+      {
+        given: tree({ a: { n: "${in}" }, constants: { "${in}": {} } }),
+        want: [],
+      },
+    ],
+    [
+      "component_outputs constants always stay",
+      {
+        given: tree({
+          constants: { "${out}": { source_type: "component_outputs", source_info: { A: ["job_id"] } } },
+        }),
+        want: ["${out}"],
+      },
+    ],
   ])("%s", (_name, { given, want }) => {
     expect(Object.keys(prune(given).constants)).toEqual(want);
   });
@@ -83,10 +143,19 @@ describe("pruneConstantsInPlace: what kept constants look like", () => {
   it("orders by the old index and renumbers from 0", () => {
     const given = tree({
       a: { n: "${x}${y}${z}" },
-      constants: { "${z}": { index: 7 }, "${x}": { index: 2 }, "${gone}": { index: 0 }, "${y}": { index: 5 } },
+      constants: {
+        "${z}": { index: 7 },
+        "${x}": { index: 2 },
+        "${gone}": { index: 0 },
+        "${y}": { index: 5 },
+      },
     });
     const constants = prune(given).constants;
-    expect(Object.entries(constants).map(([k, c]) => [k, c.index])).toEqual([["${x}", 0], ["${y}", 1], ["${z}", 2]]);
+    expect(Object.entries(constants).map(([k, c]) => [k, c.index])).toEqual([
+      ["${x}", 0],
+      ["${y}", 1],
+      ["${z}", 2],
+    ]);
   });
 
   it("filters outputs to kept keys, in their order", () => {

@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { applyConstantValues, SimplifyVarsError, simplifyConstants } from "../../src/domain/merge-constants.js";
+import {
+  applyConstantValues,
+  SimplifyVarsError,
+  simplifyConstants,
+} from "../../src/domain/merge-constants.js";
 import type { Constant } from "../../src/domain/types.js";
 import { constant } from "./builder.js";
 
-const meta = (value: unknown): Constant => constant("${m}", 0, { is_meta: true, custom_type: "select", value });
+const meta = (value: unknown): Constant =>
+  constant("${m}", 0, { is_meta: true, custom_type: "select", value });
 
 describe("applyConstantValues: meta constants (§6.1 step 3)", () => {
   it.each([
@@ -27,12 +32,25 @@ describe("applyConstantValues: meta constants (§6.1 step 3)", () => {
 
 describe("applyConstantValues: request values (§6.1 step 4)", () => {
   it.each([
-    ["matches by exact key", { values: { "${a}": "x" }, want: { "${a}": "x", "${hidden}": "h", "${out}": "" } }],
-    ["ignores unknown keys and near misses", { values: { a: "x", "${A}": "y", "${zzz}": 1 }, want: { "${a}": "", "${hidden}": "h", "${out}": "" } }],
-    ["overwrites hidden and output constants without checks", {
-      values: { "${hidden}": { any: "json" }, "${out}": 5 }, want: { "${a}": "", "${hidden}": { any: "json" }, "${out}": 5 },
-    }],
-    ["sets a meta constant's value after converting it", { values: { "${m}": "sh" }, want: { "${a}": "", "${hidden}": "h", "${out}": "", "${m}": "sh" } }],
+    [
+      "matches by exact key",
+      { values: { "${a}": "x" }, want: { "${a}": "x", "${hidden}": "h", "${out}": "" } },
+    ],
+    [
+      "ignores unknown keys and near misses",
+      { values: { a: "x", "${A}": "y", "${zzz}": 1 }, want: { "${a}": "", "${hidden}": "h", "${out}": "" } },
+    ],
+    [
+      "overwrites hidden and output constants without checks",
+      {
+        values: { "${hidden}": { any: "json" }, "${out}": 5 },
+        want: { "${a}": "", "${hidden}": { any: "json" }, "${out}": 5 },
+      },
+    ],
+    [
+      "sets a meta constant's value after converting it",
+      { values: { "${m}": "sh" }, want: { "${a}": "", "${hidden}": "h", "${out}": "", "${m}": "sh" } },
+    ],
   ])("%s", (_name, { values, want }) => {
     const constants: Record<string, Constant> = {
       "${a}": constant("${a}", 0, { validation: "^\\d+$" }),
@@ -55,7 +73,12 @@ describe("simplifyConstants (§6.1 step 5)", () => {
     const constants = fresh();
     simplifyConstants(constants, ["${a}", "${a}", "${missing}"]);
     const a = constants["${a}"];
-    expect(a).toMatchObject({ custom_type: "textarea", source_tag: "textarea.textarea", is_meta: false, value: "v" });
+    expect(a).toMatchObject({
+      custom_type: "textarea",
+      source_tag: "textarea.textarea",
+      is_meta: false,
+      value: "v",
+    });
     expect(JSON.parse(a?.form_schema as string)).toEqual({
       type: "textarea",
       attrs: { name: "文本框", hookable: true, validation: [{ type: "required" }] },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeTree } from "../../src/domain/normalize.js";
 import type { IdGenerator } from "../../src/domain/regenerate-ids.js";
-import { randomId, ReplaceIdError, regenerateIdsInPlace } from "../../src/domain/regenerate-ids.js";
+import { ReplaceIdError, randomId, regenerateIdsInPlace } from "../../src/domain/regenerate-ids.js";
 import type { ExclusiveGateway, PipelineTree } from "../../src/domain/types.js";
 import { buildTree } from "./builder.js";
 
@@ -14,7 +14,15 @@ function template(): PipelineTree {
   const { tree } = normalizeTree(
     buildTree({
       nodes: { A: "act", E: "exclusive", B: "act", D: "act", C: "converge" },
-      edges: [["start", "A"], ["A", "E"], ["E", "B"], ["E", "D"], ["B", "C"], ["D", "C"], ["C", "end"]],
+      edges: [
+        ["start", "A"],
+        ["A", "E"],
+        ["E", "B"],
+        ["E", "D"],
+        ["B", "C"],
+        ["D", "C"],
+        ["C", "end"],
+      ],
       conditions: { f_E_B: "${x} == 1", f_E_D: "True" },
       constants: { "${x}": { source_type: "component_inputs", source_info: { A: ["k"], B: ["k"] } } },
     }),
@@ -36,7 +44,9 @@ function references(tree: PipelineTree): { nodes: string[]; flows: string[] } {
       ...gateways.flatMap((g) => ("converge_gateway_id" in g ? [g.converge_gateway_id as string] : [])),
     ],
     flows: [
-      ...[...Object.values(tree.activities), ...gateways, tree.end_event].flatMap((n) => [n.incoming, n.outgoing].flat()),
+      ...[...Object.values(tree.activities), ...gateways, tree.end_event].flatMap((n) =>
+        [n.incoming, n.outgoing].flat(),
+      ),
       tree.start_event.outgoing,
       ...tree.line.map((l) => l.id),
       ...exclusive.flatMap((g) => [...Object.keys(g.conditions), g.default_condition?.flow_id ?? ""]),
@@ -48,7 +58,13 @@ describe("regenerateIdsInPlace (§5.2)", () => {
   it("gives every node an n-id and every flow an l-id, all distinct", () => {
     const tree = template();
     regenerateIdsInPlace(tree);
-    const nodeIds = [tree.id, tree.start_event.id, tree.end_event.id, ...Object.keys(tree.activities), ...Object.keys(tree.gateways)];
+    const nodeIds = [
+      tree.id,
+      tree.start_event.id,
+      tree.end_event.id,
+      ...Object.keys(tree.activities),
+      ...Object.keys(tree.gateways),
+    ];
     const flowIds = Object.keys(tree.flows);
     for (const id of nodeIds) expect(id).toMatch(/^n[0-9a-f]{31}$/);
     for (const id of flowIds) expect(id).toMatch(/^l[0-9a-f]{31}$/);
@@ -58,18 +74,26 @@ describe("regenerateIdsInPlace (§5.2)", () => {
   it("remaps every reference to a node or flow", () => {
     const tree = template();
     regenerateIdsInPlace(tree, counter());
-    const nodes = new Set([tree.start_event.id, tree.end_event.id, ...Object.keys(tree.activities), ...Object.keys(tree.gateways)]);
+    const nodes = new Set([
+      tree.start_event.id,
+      tree.end_event.id,
+      ...Object.keys(tree.activities),
+      ...Object.keys(tree.gateways),
+    ]);
     const refs = references(tree);
     expect(refs.nodes.filter((id) => !nodes.has(id))).toEqual([]);
     expect(refs.flows.filter((id) => id !== "" && !(id in tree.flows))).toEqual([]);
-    for (const [key, node] of [...Object.entries(tree.activities), ...Object.entries(tree.gateways)]) expect(node.id).toBe(key);
+    for (const [key, node] of [...Object.entries(tree.activities), ...Object.entries(tree.gateways)])
+      expect(node.id).toBe(key);
     for (const [key, flow] of Object.entries(tree.flows)) expect(flow.id).toBe(key);
   });
 
   it("keeps the default branch pointing at the same flow", () => {
     const tree = template();
     regenerateIdsInPlace(tree, counter());
-    const gateway = Object.values(tree.gateways).find((g): g is ExclusiveGateway => g.type === "ExclusiveGateway");
+    const gateway = Object.values(tree.gateways).find(
+      (g): g is ExclusiveGateway => g.type === "ExclusiveGateway",
+    );
     const flow = tree.flows[gateway?.default_condition?.flow_id ?? ""];
     expect(tree.activities[flow?.target ?? ""]?.template_node_id).toBe("D");
   });
@@ -88,13 +112,15 @@ describe("regenerateIdsInPlace (§5.2)", () => {
   it("fails like bamboo when source_info names a missing node", () => {
     const tree = template();
     if (tree.constants["${x}"]) tree.constants["${x}"].source_info = { ghost: ["k"] };
-    expect(() => regenerateIdsInPlace(tree, counter())).toThrow(new ReplaceIdError("replace pipeline template id error: 'ghost'"));
+    expect(() => regenerateIdsInPlace(tree, counter())).toThrow(
+      new ReplaceIdError("replace pipeline template id error: 'ghost'"),
+    );
   });
 
-  it.each([["node", /^n[0-9a-f]{11}3[0-9a-f]{3}[89ab][0-9a-f]{15}$/], ["flow", /^l[0-9a-f]{11}3[0-9a-f]{3}[89ab][0-9a-f]{15}$/]] as const)(
-    "the default generator makes uuid3-shaped %s ids",
-    (kind, pattern) => {
-      expect(randomId(kind)).toMatch(pattern);
-    },
-  );
+  it.each([
+    ["node", /^n[0-9a-f]{11}3[0-9a-f]{3}[89ab][0-9a-f]{15}$/],
+    ["flow", /^l[0-9a-f]{11}3[0-9a-f]{3}[89ab][0-9a-f]{15}$/],
+  ] as const)("the default generator makes uuid3-shaped %s ids", (kind, pattern) => {
+    expect(randomId(kind)).toMatch(pattern);
+  });
 });

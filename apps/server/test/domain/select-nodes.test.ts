@@ -14,17 +14,34 @@ const schemes: TemplateScheme[] = [
 describe("resolveExcludeList: results (§7)", () => {
   it.each([
     ["nothing selected excludes nothing", { given: {}, want: [] }],
-    ["exclude_task_nodes_id is passed through as sent", { given: { exclude_task_nodes_id: ["C", "C", 1] }, want: ["C", "C", 1] }],
-    ["execute_task_nodes_id excludes every other activity, sorted, required ones included", {
-      given: { execute_task_nodes_id: ["A", "unknown"], exclude_task_nodes_id: ["B"] }, want: ["B", "C", "R"],
-    }],
-    ["an empty execute list falls back to the exclude list", {
-      given: { execute_task_nodes_id: [], exclude_task_nodes_id: ["B"] }, want: ["B"],
-    }],
-    ["a scheme pk excludes the optional activities it does not run", { given: { template_schemes_id: 1 }, want: ["B", "C"] }],
+    [
+      "exclude_task_nodes_id is passed through as sent",
+      { given: { exclude_task_nodes_id: ["C", "C", 1] }, want: ["C", "C", 1] },
+    ],
+    [
+      "execute_task_nodes_id excludes every other activity, sorted, required ones included",
+      {
+        given: { execute_task_nodes_id: ["A", "unknown"], exclude_task_nodes_id: ["B"] },
+        want: ["B", "C", "R"],
+      },
+    ],
+    [
+      "an empty execute list falls back to the exclude list",
+      {
+        given: { execute_task_nodes_id: [], exclude_task_nodes_id: ["B"] },
+        want: ["B"],
+      },
+    ],
+    [
+      "a scheme pk excludes the optional activities it does not run",
+      { given: { template_schemes_id: 1 }, want: ["B", "C"] },
+    ],
     ["a digit-only string is a scheme pk", { given: { template_schemes_id: ["2"] }, want: ["A", "C"] }],
     ["a unique_id names a scheme", { given: { template_schemes_id: "1-plan A" }, want: ["B", "C"] }],
-    ["several schemes run the union of their nodes", { given: { template_schemes_id: [1, "2-plan B"] }, want: ["C"] }],
+    [
+      "several schemes run the union of their nodes",
+      { given: { template_schemes_id: [1, "2-plan B"] }, want: ["C"] },
+    ],
   ] as Array<[string, { given: NodeSelection; want: unknown[] }]>)("%s", (_name, { given, want }) => {
     expect(resolveExcludeList(tree, given, schemes)).toEqual(want);
   });
@@ -32,29 +49,53 @@ describe("resolveExcludeList: results (§7)", () => {
 
 describe("resolveExcludeList: errors, in bk-sops' order", () => {
   it.each([
-    ["a scheme id that is not a list", { given: { template_schemes_id: { a: 1 } }, want: "invalid template_schemes_id" }],
+    [
+      "a scheme id that is not a list",
+      { given: { template_schemes_id: { a: 1 } }, want: "invalid template_schemes_id" },
+    ],
     ["a boolean scheme id", { given: { template_schemes_id: true }, want: "invalid template_schemes_id" }],
-    ["an empty-string item", {
-      given: { template_schemes_id: [""] },
-      want: "invalid template_schemes_id: all items must be non-empty strings or positive integers",
-    }],
-    ["\"0\", which becomes the pk 0", {
-      given: { template_schemes_id: ["0"] },
-      want: "invalid template_schemes_id: all items must be non-empty strings or positive integers",
-    }],
-    ["duplicates, listed once each", {
-      given: { template_schemes_id: [1, "1", 2, "x", "x", 1] }, want: "duplicate template_schemes_id: 1, x",
-    }],
-    ["schemes with an exclude list", {
-      given: { template_schemes_id: [1], exclude_task_nodes_id: ["A"] },
-      want: "template_schemes_id can not be used with exclude_task_nodes_id or execute_task_nodes_id",
-    }],
-    ["schemes with an execute list, checked after the ids", {
-      given: { template_schemes_id: [1, 1], execute_task_nodes_id: ["A"] }, want: "duplicate template_schemes_id: 1",
-    }],
-    ["unknown schemes, in request order", {
-      given: { template_schemes_id: [9, "2-plan B", "nope"] }, want: "unknown template_schemes_id: 9, nope",
-    }],
+    [
+      "an empty-string item",
+      {
+        given: { template_schemes_id: [""] },
+        want: "invalid template_schemes_id: all items must be non-empty strings or positive integers",
+      },
+    ],
+    [
+      '"0", which becomes the pk 0',
+      {
+        given: { template_schemes_id: ["0"] },
+        want: "invalid template_schemes_id: all items must be non-empty strings or positive integers",
+      },
+    ],
+    [
+      "duplicates, listed once each",
+      {
+        given: { template_schemes_id: [1, "1", 2, "x", "x", 1] },
+        want: "duplicate template_schemes_id: 1, x",
+      },
+    ],
+    [
+      "schemes with an exclude list",
+      {
+        given: { template_schemes_id: [1], exclude_task_nodes_id: ["A"] },
+        want: "template_schemes_id can not be used with exclude_task_nodes_id or execute_task_nodes_id",
+      },
+    ],
+    [
+      "schemes with an execute list, checked after the ids",
+      {
+        given: { template_schemes_id: [1, 1], execute_task_nodes_id: ["A"] },
+        want: "duplicate template_schemes_id: 1",
+      },
+    ],
+    [
+      "unknown schemes, in request order",
+      {
+        given: { template_schemes_id: [9, "2-plan B", "nope"] },
+        want: "unknown template_schemes_id: 9, nope",
+      },
+    ],
   ] as Array<[string, { given: NodeSelection; want: string }]>)("rejects %s", (_name, { given, want }) => {
     expect(() => resolveExcludeList(tree, given, schemes)).toThrow(new TaskNodeSelectionError(want));
   });
