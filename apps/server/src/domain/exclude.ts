@@ -1,7 +1,7 @@
 import { isUnhashable, NodeNotInTreeError, NodeNotOptionalError, UnhashableIdError } from "./errors.js";
 import { nextNodeOf, own } from "./graph.js";
-import { pyTruthy } from "./python-values.js";
 import { trimEmptyParallelBranches } from "./parallel-trim.js";
+import { pyTruthy } from "./python-values.js";
 import type { WebIndex } from "./rewire.js";
 import { replaceIncoming } from "./rewire.js";
 import type { PipelineTree } from "./types.js";

@@ -40,7 +40,7 @@ export function matchGateways(tree: PipelineTree): GatewayMatch {
   // First non-activity node after a flow; memoised per activity so the walk stays linear.
   const stopAfterActivity = new Map<string, string>();
   const stopOf = (flowId: string): string => {
-    const path: string[] = [];
+    const path = new Set<string>();
     let target = own(tree.flows, flowId)?.target ?? endId;
     while (own(tree.activities, target)) {
       const known = stopAfterActivity.get(target);
@@ -48,9 +48,8 @@ export function matchGateways(tree: PipelineTree): GatewayMatch {
         target = known;
         break;
       }
-      if (path.includes(target))
-        throw new GatewayMatchError(target, "activities form a loop without a gateway");
-      path.push(target);
+      if (path.has(target)) throw new GatewayMatchError(target, "activities form a loop without a gateway");
+      path.add(target);
       target = own(tree.flows, own(tree.activities, target)?.outgoing)?.target ?? endId;
     }
     for (const id of path) stopAfterActivity.set(id, target);

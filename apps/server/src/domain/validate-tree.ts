@@ -182,17 +182,20 @@ function checkConstantCycles(tree: PipelineTree, problems: Problems): void {
     );
   }
   const state = new Map<string, 1 | 2>();
-  const visit = (key: string, path: string[]): void => {
+  const path: string[] = [];
+  const visit = (key: string): void => {
     if (state.get(key) === 2) return;
-    if (state.get(key) === 1)
-      return void problems.push(
-        `constants ${path.slice(path.indexOf(key)).join(" -> ")} -> ${key} refer to themselves`,
-      );
+    if (state.get(key) === 1) {
+      const loop = [...path.slice(path.indexOf(key)), key].join(" -> ");
+      return void problems.push(`constants ${loop} refer to themselves`);
+    }
     state.set(key, 1);
-    for (const ref of refs.get(key) ?? []) visit(ref, [...path, key]);
+    path.push(key);
+    for (const ref of refs.get(key) ?? []) visit(ref);
+    path.pop();
     state.set(key, 2);
   };
-  for (const key of refs.keys()) visit(key, []);
+  for (const key of refs.keys()) visit(key);
 }
 
 /**
