@@ -1,7 +1,4 @@
-import type { Activity, EndEvent, Gateway, PipelineTree, StartEvent } from "./types.js";
-import { flowList } from "./types.js";
-
-export type AnyNode = StartEvent | EndEvent | Activity | Gateway;
+import type { Activity, EndEvent, Gateway, PipelineTree } from "./types.js";
 
 /** A record's own entry; ids like "constructor" must not find Object.prototype members. */
 export function own<T>(record: Record<string, T>, key: unknown): T | undefined {
@@ -11,30 +8,6 @@ export function own<T>(record: Record<string, T>, key: unknown): T | undefined {
 /** The node a flow leads to, looked up as bk-sops does: activities, then gateways, else the end event. */
 export function nextNodeOf(tree: PipelineTree, targetId: string): Activity | Gateway | EndEvent {
   return own(tree.activities, targetId) ?? own(tree.gateways, targetId) ?? tree.end_event;
-}
-
-/** The node with this id, or undefined. */
-export function findNode(tree: PipelineTree, id: string): AnyNode | undefined {
-  const found = own(tree.activities, id) ?? own(tree.gateways, id);
-  if (found) return found;
-  if (tree.start_event.id === id) return tree.start_event;
-  if (tree.end_event.id === id) return tree.end_event;
-  return undefined;
-}
-
-/** Every node of the tree: start, activities, gateways, end. */
-export function allNodes(tree: PipelineTree): AnyNode[] {
-  return [
-    tree.start_event,
-    ...Object.values(tree.activities),
-    ...Object.values(tree.gateways),
-    tree.end_event,
-  ];
-}
-
-/** The outgoing flow ids of any node. */
-export function outgoingOf(node: AnyNode): string[] {
-  return flowList(node.outgoing as string | string[] | undefined);
 }
 
 /**

@@ -195,7 +195,12 @@ function fromTemplate(template: StoredTemplate, params: Record<string, unknown>)
     if (error instanceof TaskNodeSelectionError) {
       throw new BkSopsError(error.message, CODES.REQUEST_PARAM_INVALID);
     }
-    throw error;
+    // Python's own errors (an unhashable id in a list): a bare HTTP 500 in bk-sops; here
+    // the creation-failure envelope, so the caller still gets a documented answer.
+    throw new BkSopsError(
+      `[API] create_task create pipeline without tree error: ${(error as Error).message}`,
+      CODES.UNKNOWN_ERROR,
+    );
   }
   try {
     return buildTaskTree(template.tree, {
