@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.js";
+
+describe("configuration from the environment", () => {
+  it("runs out of the box with defaults", () => {
+    expect(loadConfig({})).toEqual({
+      port: 8000,
+      host: "127.0.0.1",
+      databasePath: "data/bk-sops.sqlite",
+      bkSopsHost: "http://127.0.0.1:8000/",
+      templatesDir: undefined,
+      logLevel: "info",
+      corsOrigins: ["*"],
+      demoData: true,
+    });
+  });
+
+  it.each([
+    ["BK_SOPS_HOST gains its trailing slash", { BK_SOPS_HOST: "http://paas/o/bk_sops" }, { bkSopsHost: "http://paas/o/bk_sops/" }],
+    ["DATABASE_PATH may be :memory:", { DATABASE_PATH: ":memory:" }, { databasePath: ":memory:" }],
+    ["CORS_ORIGINS is a comma list", { CORS_ORIGINS: "http://a.test, http://b.test:5173" }, { corsOrigins: ["http://a.test", "http://b.test:5173"] }],
+    ["DEMO_DATA=0 turns the demo data off", { DEMO_DATA: "0" }, { demoData: false }],
+    ["PORT=0 asks for any free port", { PORT: "0" }, { port: 0 }],
+  ])("%s", (_name, env, want) => {
+    expect(loadConfig(env)).toMatchObject(want);
+  });
+
+  it("lists every bad variable at once", () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: "eighty", LOG_LEVEL: "loud", BK_SOPS_HOST: "paas", CORS_ORIGINS: "*,nope", DEMO_DATA: "maybe" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(5);
+    expect(problems.join("\n")).toMatch(/PORT must be an integer.*"eighty"/);
+    expect(problems.join("\n")).toMatch(/LOG_LEVEL must be one of/);
+    expect(problems.join("\n")).toMatch(/BK_SOPS_HOST must be an http\(s\) URL/);
+    expect(problems.join("\n")).toMatch(/CORS_ORIGINS entries/);
+    expect(problems.join("\n")).toMatch(/DEMO_DATA must be 1 or 0/);
+  });
+});
