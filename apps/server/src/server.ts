@@ -18,6 +18,8 @@ export const TIMEOUTS = {
   requestMs: 30_000,
   /** An idle keep-alive connection is closed after this. */
   keepAliveMs: 5_000,
+  /** How often Node looks for requests past those limits (its default is 30 s). */
+  checkEveryMs: 1_000,
 };
 
 /** Serves `fetch` (a Hono app's) on host:port with the timeouts above. */
@@ -27,7 +29,13 @@ export function startServer(
 ): Promise<RunningServer> {
   const timeouts = { ...TIMEOUTS, ...options.timeouts };
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
+    const serverOptions = {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      connectionsCheckingInterval: timeouts.checkEveryMs,
+    };
+    const server = serve({ fetch, port: options.port, hostname: options.host, serverOptions }, (info: AddressInfo) => {
       const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
       resolve({
         server,
@@ -39,9 +47,6 @@ export function startServer(
           }),
       });
     }) as Server;
-    server.headersTimeout = timeouts.headersMs;
-    server.requestTimeout = timeouts.requestMs;
-    server.keepAliveTimeout = timeouts.keepAliveMs;
     server.once("error", reject);
   });
 }

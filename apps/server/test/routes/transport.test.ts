@@ -34,6 +34,14 @@ describe("bad requests get the documented envelope, never a crash", () => {
     expect(tableCounts(context)).toEqual(before);
   });
 
+  it("nesting deeper than Python's json.loads can read is an invalid body; 1,000 levels are fine", async () => {
+    const nested = (depth: number) => `{"name": "t", "description": ${"[".repeat(depth - 1)}${"]".repeat(depth - 1)}}`;
+    const deepest = await send(context, gatewayPath(), { body: nested(1000), headers: auth });
+    expect(deepest.json.result).toBe(true);
+    const deeper = await send(context, gatewayPath(), { body: nested(1001), headers: auth });
+    expect(deeper.json).toEqual({ result: false, message: "invalid param format", code: 3540000 });
+  });
+
   it("a JSON body sent as text/plain is read like bk-sops reads it: as JSON", async () => {
     const answer = await send(context, gatewayPath(), {
       body: JSON.stringify({ name: "t" }),

@@ -108,7 +108,7 @@ describe("what create_task stores and answers", () => {
       body: JSON.stringify({ name: "t" }),
       headers: { "X-Bkapi-Authorization": JSON.stringify(TRUSTED), "X-Bkapi-Mcp-Server-Id": "mcp-1" },
     });
-    const json = await answer.json();
+    const json = (await answer.json()) as { data: { task_id: number } };
     expect(json.data).not.toHaveProperty("pipeline_tree");
     expect(context.store.tasks.find(json.data.task_id)?.createMethod).toBe("mcp");
   });

@@ -26,7 +26,8 @@ function start(databasePath: string): Promise<Running> {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 15_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
+      // Wait for the line after "listening on", so the start-up summary is complete.
+      const match = /listening on (http:\/\/[^\s]+)[\s\S]*database: .*\n/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve({ child, url: match[1], output: () => output });
