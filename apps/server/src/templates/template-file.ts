@@ -1,6 +1,7 @@
 import { isPlainObject } from "../domain/python-values.js";
 import type { PipelineTree, TemplateScheme } from "../domain/types.js";
 import { validateTemplateTree } from "../domain/validate-tree.js";
+import { withDrawing } from "./drawing.js";
 
 /**
  * A template file (the demo data and `TEMPLATES_DIR` use the same format):
@@ -13,6 +14,11 @@ import { validateTemplateTree } from "../domain/validate-tree.js";
  * ```
  * `bk_biz_id` is required for project templates; `project_id`/`project_name` name the project
  * created for a business the database does not know yet. Common templates have no business.
+ *
+ * A `get_template_info` answer of a real bk-sops is accepted as it is (the whole answer or its
+ * `data`: `id`, `name`, `bk_biz_id`, `project_id`, `category`, `pipeline_tree`), so a team can
+ * mock its real flows by saving what its deployment returns; the canvas that answer leaves out
+ * is drawn anew.
  */
 export interface TemplateFile {
   source: "project" | "common";
@@ -35,7 +41,8 @@ export class TemplateFileError extends Error {
 const positiveInt = (value: unknown) => typeof value === "number" && Number.isInteger(value) && value > 0;
 
 /** Checks a parsed template file, tree included; throws TemplateFileError naming the problem. */
-export function parseTemplateFile(content: unknown): TemplateFile {
+export function parseTemplateFile(input: unknown): TemplateFile {
+  const content = fromTemplateInfo(input);
   if (!isPlainObject(content)) throw new TemplateFileError("the file must hold a JSON object");
   const source = content.source ?? "project";
   if (source !== "project" && source !== "common") {
@@ -79,4 +86,24 @@ function parseSchemes(value: unknown, tree: PipelineTree): TemplateScheme[] {
     }
     return { id: scheme.id as number, unique_id: `${scheme.id}-${scheme.name}`, data: data as string[] };
   });
+}
+
+/** Maps a `get_template_info` answer (or its `data`) onto this file format; other input passes. */
+function fromTemplateInfo(input: unknown): unknown {
+  const data = isPlainObject(input) && input.result === true && isPlainObject(input.data) ? input.data : input;
+  if (!isPlainObject(data) || "template_id" in data || !("id" in data) || !isPlainObject(data.pipeline_tree)) {
+    return input;
+  }
+  const common = data.bk_biz_id === undefined && data.project_id === undefined;
+  return {
+    source: common ? "common" : "project",
+    template_id: Number(data.id),
+    bk_biz_id: data.bk_biz_id === undefined ? undefined : Number(data.bk_biz_id),
+    project_id: data.project_id === undefined ? undefined : Number(data.project_id),
+    project_name: data.project_name,
+    name: data.name,
+    category: data.category,
+    description: data.description,
+    pipeline_tree: withDrawing(data.pipeline_tree),
+  };
 }

@@ -28,7 +28,7 @@ async function expectEnvelope(context: TestServerContext, request: () => Promise
     }
   } else {
     expect(Number.isInteger(body.data.task_id)).toBe(true);
-    expect(tableCounts(context).tasks).toBe(before.tasks + 1);
+    expect(tableCounts(context).tasks).toBe((before.tasks ?? 0) + 1);
   }
 }
 

@@ -62,3 +62,26 @@ describe("TEMPLATES_DIR", () => {
     expect(answer.json.result).toBe(true);
   });
 });
+
+describe("a get_template_info answer as a template file", () => {
+  it("loads, with the canvas it lacks drawn anew, and creates tasks that can exclude nodes", async () => {
+    const { line: _line, location: _location, ...bare } = documented.pipeline_tree;
+    const answer = {
+      result: true,
+      code: 0,
+      data: { id: 800, name: "from a real deployment", bk_biz_id: 2, project_id: 3, category: "Default", pipeline_tree: bare },
+    };
+    const dir = mkdtempSync(join(tmpdir(), "bksops-info-"));
+    try {
+      writeFileSync(join(dir, "info.json"), JSON.stringify(answer));
+      const context = freshContext();
+      expect(loadTemplatesDir(context.store, dir, "test")).toEqual({ loaded: ["info.json"], skipped: [] });
+      const created = await createViaGateway(context, { name: "t", exclude_task_nodes_id: ["node880ded556c6c3c269be3cedc64b6"] }, { templateId: 800 });
+      expect(created.json.result).toBe(true);
+      expect(created.json.data.pipeline_tree.line).toHaveLength(2);
+      expect(created.json.data.pipeline_tree.location).toHaveLength(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
