@@ -684,6 +684,25 @@ export interface components {
                 "application/json": components["schemas"]["BkSopsError"];
             };
         };
+        /**
+         * @description The body is larger than 1 MiB (1,048,576 bytes). The real service's limit is set by its
+         *     gateway and web server; this toolkit's reference server answers this envelope.
+         */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "result": false,
+                 *       "message": "request body is larger than 1048576 bytes (1 MiB)",
+                 *       "code": 3540000
+                 *     }
+                 */
+                "application/json": components["schemas"]["BkSopsError"];
+            };
+        };
     };
     parameters: {
         /**
@@ -761,6 +780,7 @@ export interface operations {
             403: components["responses"]["GatewayAppNoPermission"];
             404: components["responses"]["GatewayApiNotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     createTaskEsb: {
@@ -780,6 +800,7 @@ export interface operations {
         responses: {
             200: components["responses"]["EsbCreateTaskResult"];
             405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
 }
