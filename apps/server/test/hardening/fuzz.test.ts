@@ -7,6 +7,8 @@ import { DEMO_AUTH, ESB_PATH, freshContext, gatewayPath, send, tableCounts } fro
 // Property-based hostile input. CI runs a few hundred cases per property; the long mode
 // (`FUZZ_RUNS=10000 pnpm --filter @bksops/server run test:fuzz`) runs at least 10,000.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+// Generous limits: the long mode runs for minutes on a 2-core machine.
+const TIMEOUT = RUNS > 1000 ? 900_000 : 30_000;
 const auth = { "X-Bkapi-Authorization": JSON.stringify(DEMO_AUTH) };
 const KNOWN_STATUSES = new Set([200, 400, 404, 405, 413]);
 const BK_SOPS_CODES = new Set([0, 3540000, 3540400, 3599999]);
@@ -61,7 +63,7 @@ const hostileParams = fc.record(
   { requiredKeys: [] },
 );
 
-describe("hostile input never crashes the server or changes anything when refused", () => {
+describe("hostile input never crashes the server or changes anything when refused", { timeout: TIMEOUT }, () => {
   let context: TestServerContext;
   beforeAll(() => {
     context = freshContext();
