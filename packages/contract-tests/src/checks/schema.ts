@@ -1,0 +1,86 @@
+import {
+  deref,
+  formatErrors,
+  type OpenApiDocument,
+  type SchemaName,
+  schemaNameOf,
+  validatorFor,
+} from "@bksops/api-types";
+import type { Difference, Exchange, Form } from "../types.js";
+import { isObject } from "./diff.js";
+
+type Json = Record<string, unknown>;
+
+const OPERATIONS: Record<Form, string> = { esb: "createTaskEsb", gateway: "createTask" };
+
+/** The spec's operation object (and its path) for a form. */
+export function operationOf(spec: OpenApiDocument, form: Form): { path: string; operation: Json } {
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const operation of Object.values(item)) {
+      if (isObject(operation) && operation.operationId === OPERATIONS[form]) return { path, operation };
+    }
+  }
+  throw new Error(`the spec has no operation ${OPERATIONS[form]}`);
+}
+
+// A `oneOf` of success and error: validate against the branch whose `result` const matches,
+// so the errors name what is wrong with that answer rather than why no branch fits.
+function branchFor(spec: OpenApiDocument, name: string, body: unknown): string {
+  const schema = deref<Json>(spec, { $ref: `#/components/schemas/${name}` });
+  if (!Array.isArray(schema.oneOf) || !isObject(body)) return name;
+  for (const branch of schema.oneOf) {
+    const resolved = deref<Json>(spec, branch);
+    const result =
+      isObject(resolved.properties) && isObject(resolved.properties.result)
+        ? resolved.properties.result.const
+        : undefined;
+    const branchName = schemaNameOf(branch);
+    if (branchName && result === body.result) return branchName;
+  }
+  return name;
+}
+
+/** Where an answer breaks the spec: undocumented status, content type, or body schema. */
+export function schemaDifferences(spec: OpenApiDocument, exchange: Exchange): Difference[] {
+  const answer = exchange.response;
+  if (!answer) return [{ path: "(response)", note: `no answer: ${exchange.error}` }];
+  const { operation } = operationOf(spec, exchange.form);
+  const responses = (operation.responses ?? {}) as Json;
+  const documented = responses[String(answer.status)] ?? responses.default;
+  if (!documented) {
+    return [
+      {
+        path: "(status)",
+        note: "status not documented for this operation",
+        expected: Object.keys(responses),
+        actual: answer.status,
+      },
+    ];
+  }
+  const content = (deref<Json>(spec, documented).content ?? {}) as Json;
+  const mediaType = (answer.headers["content-type"] ?? "").split(";")[0]?.trim() ?? "";
+  // bk-sops itself answers 405 with an empty body (see the spec's MethodNotAllowed).
+  if (answer.status === 405 && answer.text === "") return [];
+  const media = content[mediaType];
+  if (!isObject(media)) {
+    return [
+      {
+        path: "(content-type)",
+        note: "content type not documented for this status",
+        expected: Object.keys(content),
+        actual: mediaType || "(none)",
+      },
+    ];
+  }
+  if (answer.json === undefined)
+    return [{ path: "(body)", note: "the body is not JSON", actual: answer.text.slice(0, 200) }];
+  const name = schemaNameOf(media.schema);
+  if (!name) return [];
+  const branch = branchFor(spec, name, answer.json);
+  const validate = validatorFor(branch as SchemaName, { allErrors: true });
+  if (validate(answer.json)) return [];
+  return formatErrors(validate.errors).map((line) => {
+    const [path = "/", ...rest] = line.split(" ");
+    return { path: `${branch}${path === "/" ? "" : path}`, note: rest.join(" ") };
+  });
+}

@@ -1,0 +1,81 @@
+import { maskJsonText } from "./mask.js";
+import type { Target } from "./targets/target.js";
+import type { Exchange, Form, ReceivedResponse, SentRequest } from "./types.js";
+
+/** A request to one form of the target; `path` is relative to that form's base URL. */
+export interface Outgoing {
+  form: Form;
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as is (for malformed bodies); wins over `body`. */
+  raw?: string;
+}
+
+export const ESB_PATH = "/api/c/compapi/v2/sops/create_task/";
+export const AUTH_HEADER = "X-Bkapi-Authorization";
+
+/** The gateway path of a template and business. */
+export const gatewayPath = (templateId: string, bizId: string) => `/create_task/${templateId}/${bizId}/`;
+
+function masked(request: SentRequest): SentRequest {
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).map(([key, value]) => [
+      key,
+      key === AUTH_HEADER ? maskJsonText(value) : value,
+    ]),
+  );
+  return { ...request, headers, body: request.body === undefined ? undefined : maskJsonText(request.body) };
+}
+
+async function receive(response: Response): Promise<ReceivedResponse> {
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: Object.fromEntries(response.headers.entries()), text, json };
+}
+
+/** Sends one request within `timeoutMs`; the exchange records it with secrets masked. */
+export async function send(target: Target, out: Outgoing, timeoutMs: number): Promise<Exchange> {
+  const base = target.bases[out.form];
+  if (!base) throw new Error(`the target has no base URL for the ${out.form} form`);
+  const method = out.method ?? "POST";
+  const body = out.raw ?? (out.body === undefined ? undefined : JSON.stringify(out.body));
+  const headers: Record<string, string> = { "Content-Type": "application/json", ...out.headers };
+  const sent: SentRequest = { method, url: `${base}${out.path}`, headers, body };
+  const started = performance.now();
+  const abort = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      abort.abort();
+      reject(new Error(`no answer within ${timeoutMs} ms`));
+    }, timeoutMs);
+  });
+  try {
+    const request = new Request(sent.url, { method, headers, body, signal: abort.signal });
+    const response = await Promise.race([Promise.resolve(target.fetch(request)).then(receive), timeout]);
+    return { form: out.form, request: masked(sent), response, ms: performance.now() - started };
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const reason = cause?.code ?? cause?.message ?? (error as Error).message;
+    return { form: out.form, request: masked(sent), error: reason, ms: performance.now() - started };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A curl command that reproduces the request (as recorded, so with secrets masked). */
+export function curlOf(request: SentRequest): string {
+  const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+  const parts = ["curl -sS", `-X ${request.method}`, quote(request.url)];
+  for (const [key, value] of Object.entries(request.headers)) parts.push(`-H ${quote(`${key}: ${value}`)}`);
+  if (request.body !== undefined) parts.push(`--data-raw ${quote(request.body)}`);
+  return parts.join(" ");
+}

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prismTarget, runSuite, type Target } from "../src/index.js";
+
+describe("the suite against the Prism mock of the spec", () => {
+  let target: Target;
+  beforeAll(async () => {
+    target = await prismTarget();
+  }, 30_000);
+  afterAll(() => target?.close());
+
+  it.each(["esb", "gateway"] as const)(
+    "%s form: every check that applies passes; the rest are skipped with reasons",
+    async (form) => {
+      const result = await runSuite({ target, form });
+      const failed = result.checks
+        .filter((check) => check.status === "failed")
+        .map((check) => `${check.id}: ${check.reason}`);
+      expect(failed).toEqual([]);
+      const passedIds = result.checks.filter((check) => check.status === "passed").map((check) => check.id);
+      expect(passedIds).toContain("examples.gateway.documented");
+      expect(passedIds).toContain("examples.esb.esb_wrong_secret");
+      expect(passedIds).toContain("schema.examples.gateway.gateway_wrong_secret");
+      expect(passedIds).toContain("semantics.graph");
+      for (const check of result.checks.filter((c) => c.status === "skipped")) {
+        expect(check.reason, check.id).toMatch(/static mock|was skipped/);
+      }
+      expect(result.checks.find((c) => c.id === "semantics.fresh-ids")?.status).toBe("skipped");
+      expect(result.checks.find((c) => c.id === "negative.missing-name")?.status).toBe("skipped");
+    },
+  );
+});
