@@ -4,5 +4,8 @@ export default defineConfig({
   test: {
     reporters: ["default", "json"],
     outputFile: { json: "reports/vitest.json" },
+    // Prism and Chromium start slowly on a busy 2-core machine (turbo runs other packages too).
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

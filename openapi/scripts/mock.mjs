@@ -14,7 +14,11 @@ function readOptions() {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { port: { type: "string", short: "p" }, host: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        port: { type: "string", short: "p" },
+        host: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
     }));
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
@@ -53,10 +57,13 @@ try {
   });
 } catch (error) {
   if (stopping) process.exit(130);
-  const hint = error instanceof PrismStartError && /EADDRINUSE/.test(error.output)
-    ? ` (port ${port} is in use: pass --port N or set MOCK_PORT)`
-    : "";
-  console.error(`mock: Prism failed to start${hint}: ${error instanceof Error ? error.message : error}`);
+  const hint =
+    error instanceof PrismStartError && /EADDRINUSE/.test(error.output)
+      ? ` (port ${port} is in use: pass --port N or set MOCK_PORT)`
+      : "";
+  // Prism's output was passed through already: print only the first line of the error.
+  const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+  console.error(`mock: Prism failed to start${hint}: ${reason}`);
   process.exit(1);
 }
 

@@ -1,0 +1,216 @@
+// The Prism mock of the spec (scripts/prism.mjs): it answers the documented requests with the
+// documented responses, `Prefer` selects every named example, and it rejects invalid requests.
+import { readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { type ExamplePair, listExamplePairs } from "../../packages/api-types/src/examples.js";
+import type { OpenApiDocument } from "../../packages/api-types/src/spec.js";
+import { type PrismServer, startPrism } from "../scripts/prism.mjs";
+
+const specPath = join(dirname(fileURLToPath(import.meta.url)), "..", "openapi.yaml");
+
+/** The spec as Prism reads it: openapi.yaml with its external `$ref`s (example files) inlined. */
+function loadSpec(file: string): OpenApiDocument {
+  const inline = (node: unknown, base: string): unknown => {
+    if (Array.isArray(node)) return node.map((item) => inline(item, base));
+    if (!node || typeof node !== "object") return node;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === "string" && !ref.startsWith("#")) {
+      if (ref.includes("#")) throw new Error(`unsupported reference ${ref} in ${base}`);
+      const target = resolve(dirname(base), ref);
+      return inline(parse(readFileSync(target, "utf8")), target);
+    }
+    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, inline(value, base)]));
+  };
+  return inline(parse(readFileSync(file, "utf8")), file) as OpenApiDocument;
+}
+
+const spec = loadSpec(specPath);
+const pairs = listExamplePairs(spec);
+
+/** The published credentials, sent in `X-Bkapi-Authorization` unless an example says otherwise. */
+const DOCUMENTED_AUTH = { bk_app_code: "esb_test", bk_app_secret: "xxx", bk_token: "xxx" };
+const GATEWAY_PATH = "/create_task/{template_id}/{bk_biz_id}/";
+const ESB_PATH = "/api/c/compapi/v2/sops/create_task/";
+
+let prism: PrismServer;
+
+beforeAll(async () => {
+  // Prism needs ~1.5 s idle and up to ~6 s on a busy 2-core machine.
+  prism = await startPrism({ host: "127.0.0.1", timeoutMs: 45_000 });
+}, 60_000);
+
+afterAll(async () => {
+  await prism?.stop();
+});
+
+interface Sent {
+  path: string;
+  body: unknown;
+  /** Raw body text, for bodies that are not JSON.stringify of a value. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+interface Answer {
+  status: number;
+  contentType: string;
+  headers: Headers;
+  body: unknown;
+}
+
+async function post({ path, body, rawBody, headers = {} }: Sent): Promise<Answer> {
+  const response = await fetch(`${prism.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: rawBody ?? JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text so a failing assertion shows it
+  }
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type") ?? "",
+    headers: response.headers,
+    body: parsed,
+  };
+}
+
+/** The request of a pair as a client would send it to the mock. */
+function requestOf(pair: ExamplePair): Sent {
+  const contract = pair.request?.contract ?? {};
+  const body = pair.request ? pair.request.value : documentedRequest(pair.operationId);
+  if (pair.path === GATEWAY_PATH) {
+    return {
+      path: GATEWAY_PATH.replace("{template_id}", contract.template_id ?? "1").replace("{bk_biz_id}", "2"),
+      body,
+      headers: { "X-Bkapi-Authorization": JSON.stringify(contract.authorization ?? DOCUMENTED_AUTH) },
+    };
+  }
+  return { path: pair.path, body };
+}
+
+function pairNamed(operationId: string, name: string): ExamplePair {
+  const pair = pairs.find((candidate) => candidate.operationId === operationId && candidate.name === name);
+  if (!pair) throw new Error(`the spec has no example pair ${operationId}/${name}`);
+  return pair;
+}
+
+function documentedRequest(operationId: string): unknown {
+  const request = pairNamed(operationId, "documented").request;
+  if (!request) throw new Error(`${operationId} has no documented request example`);
+  return request.value;
+}
+
+/**
+ * Prism validated the request and refused it. With a 422 or 400 response in the spec it answers
+ * that response and lists the violations in the `sl-violations` header (the gateway form has a
+ * 400); otherwise it answers its own 422 `application/problem+json` (the ESB form).
+ */
+function expectRejected(answer: Answer, violation: RegExp) {
+  expect([400, 422]).toContain(answer.status);
+  const violations: { message: string }[] = answer.contentType.startsWith("application/problem+json")
+    ? ((answer.body as { validation?: { message: string }[] }).validation ?? [])
+    : JSON.parse(answer.headers.get("sl-violations") ?? "[]");
+  expect(violations.map((item) => item.message).join("\n")).toMatch(violation);
+}
+
+describe("the spec's example pairs", () => {
+  it("include the documented pair of both operations", () => {
+    expect(
+      pairs
+        .filter((pair) => pair.name === "documented")
+        .map((pair) => pair.operationId)
+        .sort(),
+    ).toEqual(["createTask", "createTaskEsb"]);
+  });
+});
+
+describe("documented requests", () => {
+  it.each([
+    ["createTask", "POST /create_task/1/2/ with X-Bkapi-Authorization"],
+    ["createTaskEsb", `POST ${ESB_PATH}`],
+  ])("%s: %s gets the documented response", async (operationId) => {
+    const pair = pairNamed(operationId, "documented");
+    const answer = await post(requestOf(pair));
+    expect(answer.status).toBe(200);
+    expect(answer.contentType).toMatch(/^application\/json/);
+    expect(answer.body).toEqual(pair.response.value);
+  });
+});
+
+describe("Prefer selects every named example", () => {
+  const valid = pairs.filter((pair) => !pair.request?.invalid);
+  const invalid = pairs.filter((pair) => pair.request?.invalid);
+
+  it.each(valid.map((pair) => [`${pair.operationId}/${pair.name}`, pair.response.status, pair] as const))(
+    "%s: answers the %i example",
+    async (_label, status, pair) => {
+      const prefer = status === 200 ? `example=${pair.name}` : `code=${status}, example=${pair.name}`;
+      const sent = requestOf(pair);
+      const answer = await post({ ...sent, headers: { ...sent.headers, Prefer: prefer } });
+      expect(answer.status).toBe(status);
+      expect(answer.body).toEqual(pair.response.value);
+    },
+  );
+
+  // The requests of `x-invalid-examples` break the schema on purpose, and Prism validates a request
+  // before it looks at `Prefer`: the mock cannot serve these examples, it must refuse the request.
+  it.each(invalid.map((pair) => [`${pair.operationId}/${pair.name}`, pair] as const))(
+    "%s: the invalid request is rejected (400/422), not answered with the example",
+    async (_label, pair) => {
+      const sent = requestOf(pair);
+      const answer = await post({ ...sent, headers: { ...sent.headers, Prefer: `example=${pair.name}` } });
+      expectRejected(answer, /./);
+      expect(answer.body).not.toEqual(pair.response.value);
+    },
+  );
+});
+
+describe("invalid requests", () => {
+  const gateway = {
+    path: "/create_task/1/2/",
+    headers: { "X-Bkapi-Authorization": JSON.stringify(DOCUMENTED_AUTH) },
+  };
+  const esbCredentials = { ...DOCUMENTED_AUTH, bk_biz_id: "2", template_id: "1" };
+
+  it("ESB: a body without name gets a 422 problem+json naming the property", async () => {
+    const answer = await post({ path: ESB_PATH, body: { ...esbCredentials, flow_type: "common" } });
+    expect(answer.status).toBe(422);
+    expect(answer.contentType).toMatch(/^application\/problem\+json/);
+    expect(answer.body).toMatchObject({ status: 422, title: "Invalid request" });
+    expectRejected(answer, /required property 'name'/);
+  });
+
+  it("gateway: a body without name is rejected with the spec's 400 and the violation", async () => {
+    const answer = await post({ ...gateway, body: { flow_type: "common" } });
+    expect(answer.status).toBe(400);
+    expectRejected(answer, /required property 'name'/);
+  });
+
+  it.each([
+    ["gateway", gateway],
+    ["ESB", { path: ESB_PATH }],
+  ] as const)("%s: a JSON body that is not an object is rejected", async (_form, target) => {
+    const answer = await post({ ...target, body: [1] });
+    expectRejected(answer, /must be object/);
+  });
+
+  it("gateway: a request without X-Bkapi-Authorization gets 401 problem+json", async () => {
+    const answer = await post({ path: "/create_task/1/2/", body: documentedRequest("createTask") });
+    expect(answer.status).toBe(401);
+    expect(answer.contentType).toMatch(/^application\/problem\+json/);
+    expect(answer.body).toMatchObject({ status: 401 });
+  });
+
+  it("gateway: a non-numeric template_id is rejected", async () => {
+    const answer = await post({ ...gateway, path: "/create_task/abc/2/", body: { name: "tasktest" } });
+    expectRejected(answer, /template_id|pattern/);
+  });
+});
