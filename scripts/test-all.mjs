@@ -3,7 +3,7 @@
 // "N passed, N failed, N skipped". Each vitest test counts once; lint and the
 // type check count as one test each. Run through scripts/dev.mjs (it sets PATH).
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 

@@ -54,7 +54,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     .filter(Boolean);
   for (const origin of corsOrigins) {
     if (origin !== "*" && !/^https?:\/\/[^\s/]+$/.test(origin)) {
-      problems.push(`CORS_ORIGINS entries must be "*" or origins such as http://localhost:5173, got "${origin}"`);
+      problems.push(
+        `CORS_ORIGINS entries must be "*" or origins such as http://localhost:5173, got "${origin}"`,
+      );
     }
   }
 

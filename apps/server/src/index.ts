@@ -31,10 +31,18 @@ async function main(): Promise<void> {
   if (config.demoData) loadDemoData(store, logger);
   if (config.templatesDir) {
     const report = loadTemplatesDir(store, resolve(config.templatesDir), "templates_dir", logger);
-    logger.info(`templates: loaded ${report.loaded.length}, skipped ${report.skipped.length} from ${config.templatesDir}`);
+    logger.info(
+      `templates: loaded ${report.loaded.length}, skipped ${report.skipped.length} from ${config.templatesDir}`,
+    );
   }
-  const docsHtml = existsSync(DOCS_PAGE) ? readFileSync(DOCS_PAGE, "utf8") : undefined;
-  const app = createApp({ store, bkSopsHost: config.bkSopsHost, corsOrigins: config.corsOrigins, logger, docsHtml });
+  const docsHtml = existsSync(DOCS_PAGE) ? () => readFileSync(DOCS_PAGE, "utf8") : undefined;
+  const app = createApp({
+    store,
+    bkSopsHost: config.bkSopsHost,
+    corsOrigins: config.corsOrigins,
+    logger,
+    docsHtml,
+  });
   const running = await startServer(app.fetch, { port: config.port, host: config.host });
 
   const databaseLabel = config.databasePath === ":memory:" ? ":memory:" : resolve(config.databasePath);

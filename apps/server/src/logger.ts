@@ -11,7 +11,8 @@ export interface Logger {
 export function createLogger(level: LogLevel, write = defaultWrite): Logger {
   const threshold = LOG_LEVELS.indexOf(level);
   const at = (name: Exclude<LogLevel, "silent">) => (message: string) => {
-    if (threshold >= LOG_LEVELS.indexOf(name)) write(name, `${new Date().toISOString()} ${name.padEnd(5)} ${message}`);
+    if (threshold >= LOG_LEVELS.indexOf(name))
+      write(name, `${new Date().toISOString()} ${name.padEnd(5)} ${message}`);
   };
   return { error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") };
 }

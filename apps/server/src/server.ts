@@ -35,18 +35,21 @@ export function startServer(
       keepAliveTimeout: timeouts.keepAliveMs,
       connectionsCheckingInterval: timeouts.checkEveryMs,
     };
-    const server = serve({ fetch, port: options.port, hostname: options.host, serverOptions }, (info: AddressInfo) => {
-      const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
-      resolve({
-        server,
-        url: `http://${host}:${info.port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeIdleConnections();
-          }),
-      });
-    }) as Server;
+    const server = serve(
+      { fetch, port: options.port, hostname: options.host, serverOptions },
+      (info: AddressInfo) => {
+        const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
+        resolve({
+          server,
+          url: `http://${host}:${info.port}`,
+          close: () =>
+            new Promise<void>((done) => {
+              server.close(() => done());
+              server.closeIdleConnections();
+            }),
+        });
+      },
+    ) as Server;
     server.once("error", reject);
   });
 }

@@ -13,7 +13,9 @@ export interface TestServerContext {
 }
 
 /** A fresh app with the demo data on its own database (`:memory:` unless a path is given). */
-export function createTestContext(options: { databasePath?: string; bkSopsHost?: string } = {}): TestServerContext {
+export function createTestContext(
+  options: { databasePath?: string; bkSopsHost?: string } = {},
+): TestServerContext {
   const db = openDatabase(options.databasePath ?? ":memory:");
   const store = createStore(db);
   loadDemoData(store);

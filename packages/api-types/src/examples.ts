@@ -87,9 +87,7 @@ export function listExamplePairs(doc: OpenApiDocument): ExamplePair[] {
             method: method.toUpperCase(),
             path,
             name,
-            request: requestExample
-              ? { ...side(doc, requestExample), invalid: !(name in valid) }
-              : undefined,
+            request: requestExample ? { ...side(doc, requestExample), invalid: !(name in valid) } : undefined,
             response: { ...side(doc, example), status: Number(status), schema: schemaNameOf(content.schema) },
           });
         }

@@ -5,7 +5,6 @@
  */
 import type { components, operations, paths } from "./generated/schema.js";
 
-export type { components, operations, paths };
 export { canonicalTree } from "./canonical-tree.js";
 export {
   deref,
@@ -24,6 +23,7 @@ export {
   type ValidatorOptions,
   validatorFor,
 } from "./validate.js";
+export type { components, operations, paths };
 
 type Schemas = components["schemas"];
 

@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 
 export type { ErrorObject };
+
 import addFormatsModule from "ajv-formats";
 import type { components } from "./generated/schema.js";
 import { loadSpec } from "./spec.js";

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 
-const answer = readFileSync(process.env.BENCH_ANSWER_FILE ?? "", );
+const answer = readFileSync(process.env.BENCH_ANSWER_FILE ?? "");
 const headers = { "Content-Type": "application/json", "Content-Length": String(answer.length) };
 
 const server = createServer((req, res) => {

@@ -3,6 +3,7 @@
 // the template row, inserts one task row of the same size as the reference server's, and answers
 // the same bytes. No validation, auth, tree building or serialisation: what the real handler
 // can at best approach.
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { serve } from "@hono/node-server";
 import Database from "better-sqlite3";
@@ -11,7 +12,10 @@ import { migrations } from "../../dist/db/migrations.js";
 
 const answer = readFileSync(process.env.BENCH_ANSWER_FILE ?? "", "utf8");
 const treeJson = JSON.stringify(JSON.parse(answer).data.pipeline_tree);
-const templateTree = readFileSync(new URL("../../demo/templates/1-documented-example.json", import.meta.url), "utf8");
+const templateTree = readFileSync(
+  new URL("../../demo/templates/1-documented-example.json", import.meta.url),
+  "utf8",
+);
 
 const db = new Database(process.env.DATABASE_PATH ?? ":memory:");
 db.pragma("journal_mode = WAL");
@@ -36,19 +40,27 @@ const insert = db.prepare(
      '{"keys_in_constants_parameter":[]}', ?, NULL, NULL, ?)`,
 );
 
-let sequence = 0;
 const app = new Hono();
 app.post("/api/c/compapi/v2/sops/create_task/", async (c) => {
   const body = await c.req.json();
   const row = template.get(Number(body.template_id), 3);
   if (!row) return c.json({ result: false }, 404);
-  sequence += 1;
-  const instanceId = `n${process.pid.toString(16)}${Date.now().toString(16)}${sequence.toString(16).padStart(12, "0")}`;
+  // A random pipeline instance id, like a real task's tree id: keys of the UNIQUE index land at
+  // random places, as the reference server's do (sequential keys would make every insert cheaper).
+  const instanceId = `n${randomBytes(16).toString("hex").slice(1)}`;
   insert.run(instanceId, String(body.name), String(body.template_id), treeJson, new Date().toISOString());
   return c.body(answer, 200, { "Content-Type": "application/json" });
 });
 
-const server = serve({ fetch: app.fetch, port: Number(process.env.PORT ?? 0), hostname: "127.0.0.1" }, (info) => {
-  console.log(`hono+sqlite ceiling listening on http://127.0.0.1:${info.port}`);
-});
-process.on("SIGTERM", () => server.close(() => { db.close(); process.exit(0); }));
+const server = serve(
+  { fetch: app.fetch, port: Number(process.env.PORT ?? 0), hostname: "127.0.0.1" },
+  (info) => {
+    console.log(`hono+sqlite ceiling listening on http://127.0.0.1:${info.port}`);
+  },
+);
+process.on("SIGTERM", () =>
+  server.close(() => {
+    db.close();
+    process.exit(0);
+  }),
+);

@@ -19,7 +19,9 @@ export function verifyEsbCaller(store: Store, fields: CredentialFields): Caller 
   }
   const app = store.apps.find(code);
   if (!app) {
-    throw new EsbError(`Invalid APP Code [bk_app_code=${code}], please confirm if the APP Code has been registered`);
+    throw new EsbError(
+      `Invalid APP Code [bk_app_code=${code}], please confirm if the APP Code has been registered`,
+    );
   }
   if (app.secret !== secret) {
     // "pelase" is the ESB's own spelling.
@@ -35,5 +37,7 @@ export function verifyEsbCaller(store: Store, fields: CredentialFields): Caller 
   }
   const username = text(fields.bk_username);
   if (username && app.userVerifyExempt) return { app, user: store.users.getOrCreate(username) };
-  throw new EsbError("User authentication failed, please provide a valid user identity, such as bk_token, bk_username");
+  throw new EsbError(
+    "User authentication failed, please provide a valid user identity, such as bk_token, bk_username",
+  );
 }

@@ -23,7 +23,9 @@ export function verifyGatewayCaller(
   const username = text(fields.bk_username);
   if (username) {
     if (!app.userVerifyExempt) {
-      throw GatewayError.invalidArgs("user authentication failed, the user indicated by bk_username is not verified");
+      throw GatewayError.invalidArgs(
+        "user authentication failed, the user indicated by bk_username is not verified",
+      );
     }
     return { app, user: store.users.getOrCreate(username) };
   }
@@ -48,7 +50,8 @@ function verifyApp(store: Store, fields: CredentialFields) {
   const secret = text(fields.bk_app_secret);
   if (!code) throw GatewayError.invalidArgs("app code cannot be empty");
   if (code.length > 32) throw GatewayError.invalidArgs("app code cannot be longer than 32 characters");
-  if (!/^[a-zA-Z0-9][a-zA-Z0-9_-]*$/.test(code)) throw GatewayError.invalidArgs("app code contains invalid characters");
+  if (!/^[a-zA-Z0-9][a-zA-Z0-9_-]*$/.test(code))
+    throw GatewayError.invalidArgs("app code contains invalid characters");
   if (secret.length > 128) throw GatewayError.invalidArgs("app secret cannot be longer than 128 characters");
   if (!secret) throw GatewayError.invalidArgs("please provide bk_app_secret or bk_signature to verify app");
   const app = store.apps.find(code);

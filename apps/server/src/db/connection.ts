@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import Database from "better-sqlite3";
 import type { Database as SqliteDatabase } from "better-sqlite3";
+import Database from "better-sqlite3";
 import { migrations } from "./migrations.js";
 
 export type { SqliteDatabase };

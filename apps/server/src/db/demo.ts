@@ -9,8 +9,20 @@ export const DEMO = {
   project: { id: 3, bkBizId: 2, name: "Demo business" },
   otherProject: { id: 4, bkBizId: 5, name: "Another business" },
   apps: [
-    { code: "esb_test", secret: "xxx", name: "documented example app", trusted: false, userVerifyExempt: false },
-    { code: "demo_trusted", secret: "demo-secret", name: "trusted demo app", trusted: true, userVerifyExempt: true },
+    {
+      code: "esb_test",
+      secret: "xxx",
+      name: "documented example app",
+      trusted: false,
+      userVerifyExempt: false,
+    },
+    {
+      code: "demo_trusted",
+      secret: "demo-secret",
+      name: "trusted demo app",
+      trusted: true,
+      userVerifyExempt: true,
+    },
   ],
   users: [
     { username: "admin", bkToken: "xxx", canCreateTask: true },
@@ -33,7 +45,9 @@ export function loadDemoData(store: Store, logger?: Logger): void {
   })();
   const report = loadTemplatesDir(store, DEMO_TEMPLATES_DIR, "demo", logger);
   if (report.skipped.length > 0) {
-    throw new Error(`demo templates are invalid: ${report.skipped.map((s) => `${s.file}: ${s.reason}`).join("; ")}`);
+    throw new Error(
+      `demo templates are invalid: ${report.skipped.map((s) => `${s.file}: ${s.reason}`).join("; ")}`,
+    );
   }
   const documented = store.templates.findProjectTemplate(1, DEMO.project.id);
   if (documented) {

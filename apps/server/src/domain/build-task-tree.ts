@@ -1,3 +1,4 @@
+import { cloneJson } from "./clone.js";
 import { pruneConstantsInPlace } from "./constants.js";
 import { excludeNodesInPlace } from "./exclude.js";
 import { applyConstantValues, simplifyConstants } from "./merge-constants.js";
@@ -27,7 +28,7 @@ export function buildTaskTree(
   newId: IdGenerator = randomId,
 ): PipelineTree {
   // One deep copy up front; every later step edits this private copy in place.
-  const tree = structuredClone(template);
+  const tree = cloneJson(template);
   normalizeInPlace(tree);
   const exclude = options.exclude ?? [];
   excludeNodesInPlace(tree, exclude);

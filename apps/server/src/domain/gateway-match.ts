@@ -32,6 +32,8 @@ function isParallelType(gateway: Gateway | undefined): boolean {
  * share the converge of a block nested in one of its branches. Reads the tree only.
  */
 export function matchGateways(tree: PipelineTree): GatewayMatch {
+  // Nothing to pair: skip the walk over the whole graph (most templates have no gateway).
+  if (Object.keys(tree.gateways).length === 0) return { convergeOf: new Map(), converges: new Map() };
   const distance = distancesFromStart(tree);
   const gateways = tree.gateways;
   const endId = tree.end_event.id;

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 import { own } from "./graph.js";
 import { isPlainObject } from "./python-values.js";
 import type { Activity, Constant, Flow, Gateway, PipelineTree } from "./types.js";
@@ -17,14 +17,44 @@ export class ReplaceIdError extends Error {
  * letter, so the version nibble "3" and the variant bits are kept to give ids the same shape.
  */
 export const randomId: IdGenerator = (kind) => {
-  const bytes = randomBytes(16);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x30;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  return (kind === "node" ? "n" : "l") + bytes.toString("hex").slice(1);
+  if (poolNext === POOL_IDS) refillPool();
+  const offset = 32 * poolNext;
+  poolNext += 1;
+  return (kind === "node" ? "n" : "l") + poolHex.slice(offset + 1, offset + 32);
 };
 
+// Random bytes are drawn 4 KiB at a time and turned into hex at once: one call into the CSPRNG
+// and one hex encoding per 256 ids instead of per id (a tree of n nodes needs about 2n ids, and
+// randomBytes(16).toString("hex") per id was a hot spot of create_task).
+const POOL_IDS = 256;
+const pool = Buffer.alloc(16 * POOL_IDS);
+let poolHex = "";
+let poolNext = POOL_IDS;
+
+function refillPool(): void {
+  randomFillSync(pool);
+  for (let i = 0; i < POOL_IDS; i += 1) {
+    pool[16 * i + 6] = ((pool[16 * i + 6] ?? 0) & 0x0f) | 0x30;
+    pool[16 * i + 8] = ((pool[16 * i + 8] ?? 0) & 0x3f) | 0x80;
+  }
+  poolHex = pool.toString("hex");
+  poolNext = 0;
+}
+
+/**
+ * An empty plain object in V8's dictionary mode. Records keyed by fresh random ids are built
+ * here: on a `{}` literal every new key creates a new hidden class (about 0.5 µs a key, most of
+ * the cost of regenerating ids), in dictionary mode it is a hash insert.
+ */
+function dictionary<T>(): Record<string, T> {
+  const record: Record<string, T | undefined> = { a: undefined, b: undefined };
+  delete record.a;
+  delete record.b;
+  return record as Record<string, T>;
+}
+
 function remapRecord<T>(record: Record<string, T>, ids: Map<string, string>): Record<string, T> {
-  const result: Record<string, T> = {};
+  const result = dictionary<T>();
   for (const [key, value] of Object.entries(record)) result[ids.get(key) ?? key] = value;
   return result;
 }
@@ -104,7 +134,7 @@ export function regenerateIdsInPlace(tree: PipelineTree, newId: IdGenerator = ra
 
 function remapSourceInfo(constant: Constant, nodes: Map<string, string>): void {
   if (!isPlainObject(constant.source_info) || Object.keys(constant.source_info).length === 0) return;
-  const remapped: Record<string, string[]> = {};
+  const remapped = dictionary<string[]>();
   for (const [id, inputs] of Object.entries(constant.source_info)) {
     const newId = nodes.get(id);
     if (newId === undefined) throw new ReplaceIdError(`replace pipeline template id error: '${id}'`);

@@ -19,13 +19,15 @@ export function buildTaskTreeFromRequestTree(
   values: Record<string, unknown>,
   newId: IdGenerator = randomId,
 ): PipelineTree {
-  if (!isPlainObject(input)) throw new TypeError(`pipeline_tree must be an object, got ${JSON.stringify(input)}`);
+  if (!isPlainObject(input))
+    throw new TypeError(`pipeline_tree must be an object, got ${JSON.stringify(input)}`);
   const tree = structuredClone(input) as unknown as PipelineTree;
   const constants = isPlainObject(tree.constants) ? tree.constants : {};
   for (const [key, value] of Object.entries(values)) {
     const constant = constants[key];
     if (!isPlainObject(constant)) continue;
-    if (pyTruthy(constant.is_meta) && !Object.hasOwn(constant, "meta")) constant.meta = structuredClone(constant);
+    if (pyTruthy(constant.is_meta) && !Object.hasOwn(constant, "meta"))
+      constant.meta = structuredClone(constant);
     constant.value = value;
   }
   standardizeNames(tree as unknown as Record<string, unknown>);

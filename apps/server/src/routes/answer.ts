@@ -5,7 +5,11 @@ import type { CreatedTask } from "../services/create-task.js";
  * the row and the answer. Key order and content follow bk-sops:
  * `{"result": true, "data": {task_id, task_url, pipeline_tree[, function_task_claim_url]}, "code": 0, "trace_id"}`.
  */
-export function successJson(created: CreatedTask, traceId: string, extra: Record<string, unknown> = {}): string {
+export function successJson(
+  created: CreatedTask,
+  traceId: string,
+  extra: Record<string, unknown> = {},
+): string {
   let data = `{"task_id":${created.taskId},"task_url":${JSON.stringify(created.taskUrl)}`;
   if (created.treeJson !== undefined) data += `,"pipeline_tree":${created.treeJson}`;
   if (created.functionTaskClaimUrl !== undefined) {

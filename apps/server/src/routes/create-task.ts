@@ -1,11 +1,11 @@
 import type { Context } from "hono";
+import type { AppEnv } from "../app-env.js";
 import { type CredentialFields, text } from "../auth/caller.js";
 import { verifyEsbCaller } from "../auth/esb.js";
 import { verifyGatewayCaller } from "../auth/gateway.js";
 import { ApiError, EsbError, requestId } from "../errors.js";
 import { type CreateTaskDeps, createTask } from "../services/create-task.js";
 import { type Body, isObject, parseBody } from "../services/parse-body.js";
-import type { AppEnv } from "../app-env.js";
 import { asciiJson, successJson } from "./answer.js";
 
 const MCP_APP_PREFIX = "v_mcp";

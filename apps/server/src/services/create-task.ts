@@ -8,8 +8,8 @@ import { buildTaskTreeFromRequestTree } from "../domain/request-tree.js";
 import { resolveExcludeList } from "../domain/select-nodes.js";
 import type { PipelineTree } from "../domain/types.js";
 import { BkSopsError, CODES } from "../errors.js";
-import { pyRepr } from "../validation/python-repr.js";
 import { paramsError } from "../validation/params.js";
+import { pyRepr } from "../validation/python-repr.js";
 import { type Body, isObject } from "./parse-body.js";
 
 export interface CreateTaskInput {
@@ -51,10 +51,14 @@ export function createTask(deps: CreateTaskDeps, input: CreateTaskInput): Create
   const params = bodyParams(input.body);
   const project = injectProject(store, input.scopeId, params);
   if (input.body.kind === "empty") {
-    throw new BkSopsError("非法请求: 数据错误, 请求不是合法的Json格式 | validate", CODES.REQUEST_PARAM_INVALID, {
-      traceId: false,
-      data: true,
-    });
+    throw new BkSopsError(
+      "非法请求: 数据错误, 请求不是合法的Json格式 | validate",
+      CODES.REQUEST_PARAM_INVALID,
+      {
+        traceId: false,
+        data: true,
+      },
+    );
   }
   const templateSource = params.template_source ?? "project";
   if (!isTrusted(input.caller.app)) checkIam(store, input, templateSource);
@@ -63,7 +67,10 @@ export function createTask(deps: CreateTaskDeps, input: CreateTaskInput): Create
   const callbackUrl = params.callback_url;
   delete params.callback_url;
   if (truthy(callbackUrl) && (typeof callbackUrl !== "string" || !CALLBACK_URL.test(callbackUrl))) {
-    throw new BkSopsError("callback_url format error, must match ^https?://\\w.+$", CODES.REQUEST_PARAM_INVALID);
+    throw new BkSopsError(
+      "callback_url format error, must match ^https?://\\w.+$",
+      CODES.REQUEST_PARAM_INVALID,
+    );
   }
   const template = findTemplate(store, input.templateId, project, templateSource);
   for (const [key, value] of DEFAULTS) if (!(key in params)) params[key] = value();
@@ -77,7 +84,8 @@ export function createTask(deps: CreateTaskDeps, input: CreateTaskInput): Create
     projectId: project.id,
     pipelineInstanceId: tree.id ?? "",
     name: params.name as string,
-    description: typeof params.description === "string" ? params.description : JSON.stringify(params.description ?? ""),
+    description:
+      typeof params.description === "string" ? params.description : JSON.stringify(params.description ?? ""),
     category: template.category,
     templateId: input.templateId,
     templateSource: PROJECT_SOURCES.has(templateSource as string) ? "project" : String(templateSource),
@@ -218,7 +226,10 @@ function fromTemplate(template: StoredTemplate, params: Record<string, unknown>)
 
 function fromRequestTree(params: Record<string, unknown>): PipelineTree {
   if (truthy(params.template_schemes_id)) {
-    throw new BkSopsError("template_schemes_id can not be used with pipeline_tree", CODES.REQUEST_PARAM_INVALID);
+    throw new BkSopsError(
+      "template_schemes_id can not be used with pipeline_tree",
+      CODES.REQUEST_PARAM_INVALID,
+    );
   }
   try {
     return buildTaskTreeFromRequestTree(params.pipeline_tree, params.constants as Record<string, unknown>);

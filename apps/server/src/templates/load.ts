@@ -17,7 +17,9 @@ export function loadTemplatesDir(store: Store, dir: string, origin: string, logg
   const report: LoadReport = { loaded: [], skipped: [] };
   let files: string[];
   try {
-    files = readdirSync(dir).filter((name) => name.endsWith(".json")).sort();
+    files = readdirSync(dir)
+      .filter((name) => name.endsWith(".json"))
+      .sort();
   } catch (error) {
     report.skipped.push({ file: dir, reason: `cannot read the folder: ${(error as Error).message}` });
     logger?.warn(`templates: cannot read ${dir}: ${(error as Error).message}`);

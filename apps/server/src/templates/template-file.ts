@@ -48,7 +48,8 @@ export function parseTemplateFile(input: unknown): TemplateFile {
   if (source !== "project" && source !== "common") {
     throw new TemplateFileError(`"source" must be "project" or "common", got ${JSON.stringify(source)}`);
   }
-  if (!positiveInt(content.template_id)) throw new TemplateFileError('"template_id" must be a positive integer');
+  if (!positiveInt(content.template_id))
+    throw new TemplateFileError('"template_id" must be a positive integer');
   if (source === "project" && !positiveInt(content.bk_biz_id)) {
     throw new TemplateFileError('"bk_biz_id" must be a positive integer for a project template');
   }
@@ -90,8 +91,14 @@ function parseSchemes(value: unknown, tree: PipelineTree): TemplateScheme[] {
 
 /** Maps a `get_template_info` answer (or its `data`) onto this file format; other input passes. */
 function fromTemplateInfo(input: unknown): unknown {
-  const data = isPlainObject(input) && input.result === true && isPlainObject(input.data) ? input.data : input;
-  if (!isPlainObject(data) || "template_id" in data || !("id" in data) || !isPlainObject(data.pipeline_tree)) {
+  const data =
+    isPlainObject(input) && input.result === true && isPlainObject(input.data) ? input.data : input;
+  if (
+    !isPlainObject(data) ||
+    "template_id" in data ||
+    !("id" in data) ||
+    !isPlainObject(data.pipeline_tree)
+  ) {
     return input;
   }
   const common = data.bk_biz_id === undefined && data.project_id === undefined;

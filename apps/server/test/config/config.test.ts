@@ -16,9 +16,17 @@ describe("configuration from the environment", () => {
   });
 
   it.each([
-    ["BK_SOPS_HOST gains its trailing slash", { BK_SOPS_HOST: "http://paas/o/bk_sops" }, { bkSopsHost: "http://paas/o/bk_sops/" }],
+    [
+      "BK_SOPS_HOST gains its trailing slash",
+      { BK_SOPS_HOST: "http://paas/o/bk_sops" },
+      { bkSopsHost: "http://paas/o/bk_sops/" },
+    ],
     ["DATABASE_PATH may be :memory:", { DATABASE_PATH: ":memory:" }, { databasePath: ":memory:" }],
-    ["CORS_ORIGINS is a comma list", { CORS_ORIGINS: "http://a.test, http://b.test:5173" }, { corsOrigins: ["http://a.test", "http://b.test:5173"] }],
+    [
+      "CORS_ORIGINS is a comma list",
+      { CORS_ORIGINS: "http://a.test, http://b.test:5173" },
+      { corsOrigins: ["http://a.test", "http://b.test:5173"] },
+    ],
     ["DEMO_DATA=0 turns the demo data off", { DEMO_DATA: "0" }, { demoData: false }],
     ["PORT=0 asks for any free port", { PORT: "0" }, { port: 0 }],
   ])("%s", (_name, env, want) => {
@@ -28,7 +36,13 @@ describe("configuration from the environment", () => {
   it("lists every bad variable at once", () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: "eighty", LOG_LEVEL: "loud", BK_SOPS_HOST: "paas", CORS_ORIGINS: "*,nope", DEMO_DATA: "maybe" });
+      loadConfig({
+        PORT: "eighty",
+        LOG_LEVEL: "loud",
+        BK_SOPS_HOST: "paas",
+        CORS_ORIGINS: "*,nope",
+        DEMO_DATA: "maybe",
+      });
     } catch (caught) {
       error = caught;
     }

@@ -15,7 +15,10 @@ const BK_SOPS_CODES = new Set([0, 3540000, 3540400, 3599999]);
 let cases = 0;
 
 /** What every answer must be: a documented status, a JSON envelope, and no change when refused. */
-async function expectEnvelope(context: TestServerContext, request: () => Promise<{ status: number; text: string }>) {
+async function expectEnvelope(
+  context: TestServerContext,
+  request: () => Promise<{ status: number; text: string }>,
+) {
   cases += 1;
   const before = tableCounts(context);
   const { status, text } = await request();
@@ -37,7 +40,14 @@ async function expectEnvelope(context: TestServerContext, request: () => Promise
 const anyField = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
   fc.string({ unit: "grapheme", maxLength: 200 }),
-  fc.constantFrom("'; DROP TABLE tasks; --", "\u0000", "\uD800", "🧨".repeat(60), "${__proto__}", "a".repeat(5000)),
+  fc.constantFrom(
+    "'; DROP TABLE tasks; --",
+    "\u0000",
+    "\uD800",
+    "🧨".repeat(60),
+    "${__proto__}",
+    "a".repeat(5000),
+  ),
 );
 
 const hostileParams = fc.record(
@@ -48,7 +58,10 @@ const hostileParams = fc.record(
     constants: fc.oneof(
       anyField,
       fc.dictionary(
-        fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype", "${__proto__}", "${content}"), fc.string()),
+        fc.oneof(
+          fc.constantFrom("__proto__", "constructor", "prototype", "${__proto__}", "${content}"),
+          fc.string(),
+        ),
         anyField,
       ),
     ),
@@ -63,7 +76,9 @@ const hostileParams = fc.record(
   { requiredKeys: [] },
 );
 
-describe("hostile input never crashes the server or changes anything when refused", { timeout: TIMEOUT }, () => {
+describe("hostile input never crashes the server or changes anything when refused", {
+  timeout: TIMEOUT,
+}, () => {
   let context: TestServerContext;
   beforeAll(() => {
     context = freshContext();
@@ -75,7 +90,9 @@ describe("hostile input never crashes the server or changes anything when refuse
   it("random JSON bodies", async () => {
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), async (value) => {
-        await expectEnvelope(context, () => send(context, gatewayPath(), { body: JSON.stringify(value), headers: auth }));
+        await expectEnvelope(context, () =>
+          send(context, gatewayPath(), { body: JSON.stringify(value), headers: auth }),
+        );
       }),
       { numRuns: RUNS },
     );
@@ -83,10 +100,16 @@ describe("hostile input never crashes the server or changes anything when refuse
 
   it("random bytes and malformed JSON", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.json().map((json) => json.slice(0, -1))), async (text) => {
-        await expectEnvelope(context, () => send(context, gatewayPath(), { body: text, headers: auth }));
-        await expectEnvelope(context, () => send(context, ESB_PATH, { body: text }));
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.json().map((json) => json.slice(0, -1)),
+        ),
+        async (text) => {
+          await expectEnvelope(context, () => send(context, gatewayPath(), { body: text, headers: auth }));
+          await expectEnvelope(context, () => send(context, ESB_PATH, { body: text }));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -98,7 +121,9 @@ describe("hostile input never crashes the server or changes anything when refuse
           send(context, gatewayPath(templateId), { body: JSON.stringify(params), headers: auth }),
         );
         await expectEnvelope(context, () =>
-          send(context, ESB_PATH, { body: JSON.stringify({ ...DEMO_AUTH, bk_biz_id: "2", template_id: templateId, ...params }) }),
+          send(context, ESB_PATH, {
+            body: JSON.stringify({ ...DEMO_AUTH, bk_biz_id: "2", template_id: templateId, ...params }),
+          }),
         );
       }),
       { numRuns: RUNS },
@@ -107,11 +132,18 @@ describe("hostile input never crashes the server or changes anything when refuse
 
   it("random credentials in the gateway header", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ bk_app_code: v }))), async (header) => {
-        await expectEnvelope(context, () =>
-          send(context, gatewayPath(), { body: "{}", headers: { "X-Bkapi-Authorization": header } }),
-        );
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify({ bk_app_code: v })),
+        ),
+        async (header) => {
+          await expectEnvelope(context, () =>
+            send(context, gatewayPath(), { body: "{}", headers: { "X-Bkapi-Authorization": header } }),
+          );
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -120,7 +152,13 @@ describe("hostile input never crashes the server or changes anything when refuse
     const method = fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
     const path = fc.oneof(
       fc.webPath(),
-      fc.constantFrom(gatewayPath(), ESB_PATH, "/create_task/1/2/", "/create_task/x/2/", "/api/bk-sops/prod/create_task/"),
+      fc.constantFrom(
+        gatewayPath(),
+        ESB_PATH,
+        "/create_task/1/2/",
+        "/create_task/x/2/",
+        "/api/bk-sops/prod/create_task/",
+      ),
     );
     await fc.assert(
       fc.asyncProperty(method, path, async (verb, target) => {
@@ -132,7 +170,9 @@ describe("hostile input never crashes the server or changes anything when refuse
             headers: auth,
           });
           // HEAD answers carry no body; check the status alone.
-          return verb === "HEAD" ? { status: answer.status, text: '{"result": false, "message": ""}' } : answer;
+          return verb === "HEAD"
+            ? { status: answer.status, text: '{"result": false, "message": ""}' }
+            : answer;
         });
       }),
       { numRuns: RUNS },

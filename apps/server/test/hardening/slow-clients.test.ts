@@ -34,13 +34,16 @@ describe("slow or stalled clients cannot pin the server", () => {
   afterAll(() => running.close());
 
   it("drops a client that never finishes its headers", async () => {
-    const { received, closedAfterMs } = await stall(running.url, ["POST /create_task/1/2/ HTTP/1.1\r\nHost: x\r\n"]);
+    const { received, closedAfterMs } = await stall(running.url, [
+      "POST /create_task/1/2/ HTTP/1.1\r\nHost: x\r\n",
+    ]);
     expect(received).toMatch(/^HTTP\/1\.1 408/);
     expect(closedAfterMs).toBeLessThan(3_000);
   });
 
   it("drops a client that stalls in the middle of its body", async () => {
-    const head = "POST /create_task/1/2/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n";
+    const head =
+      "POST /create_task/1/2/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n";
     const { received, closedAfterMs } = await stall(running.url, [head, '{"name": "t"']);
     expect(received).toMatch(/^HTTP\/1\.1 408/);
     expect(closedAfterMs).toBeLessThan(3_000);

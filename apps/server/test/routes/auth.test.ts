@@ -17,60 +17,121 @@ describe("gateway credentials (X-Bkapi-Authorization)", () => {
   });
 
   const cases: Array<[string, { header?: string; body?: Record<string, unknown>; reason: string }]> = [
-    ["a header that is not JSON", { header: "{not json", reason: "request header X-Bkapi-Authorization is not a valid JSON" }],
-    ["a header that is a JSON list", { header: "[1]", reason: "request header X-Bkapi-Authorization is not a valid JSON" }],
-    ["no app code", { header: JSON.stringify({ bk_app_secret: "xxx", bk_token: "xxx" }), reason: "app code cannot be empty" }],
-    ["an app code of 33 characters", {
-      header: JSON.stringify({ bk_app_code: "a".repeat(33), bk_app_secret: "xxx", bk_token: "xxx" }),
-      reason: "app code cannot be longer than 32 characters",
-    }],
-    ["an app code with spaces", {
-      header: JSON.stringify({ bk_app_code: "esb test", bk_app_secret: "xxx", bk_token: "xxx" }),
-      reason: "app code contains invalid characters",
-    }],
-    ["a secret of 129 characters", {
-      header: JSON.stringify({ bk_app_code: "esb_test", bk_app_secret: "s".repeat(129), bk_token: "xxx" }),
-      reason: "app secret cannot be longer than 128 characters",
-    }],
-    ["no secret", { header: JSON.stringify({ bk_app_code: "esb_test", bk_token: "xxx" }), reason: "please provide bk_app_secret or bk_signature to verify app" }],
-    ["an unknown app", { header: JSON.stringify({ ...DEMO_AUTH, bk_app_code: "nobody" }), reason: "app not found" }],
-    ["a wrong secret", { header: JSON.stringify({ ...DEMO_AUTH, bk_app_secret: "nope" }), reason: "bk_app_code or bk_app_secret is incorrect" }],
-    ["an unknown bk_token", {
-      header: JSON.stringify({ ...DEMO_AUTH, bk_token: "stale" }),
-      reason: "user authentication failed, please provide a valid user identity, such as bk_username, bk_token, access_token",
-    }],
-    ["no user at all", {
-      header: JSON.stringify({ bk_app_code: "esb_test", bk_app_secret: "xxx" }),
-      reason: "user authentication failed, please provide a valid user identity, such as bk_username, bk_token, access_token",
-    }],
-    ["bk_username from an app that is not exempt", {
-      header: JSON.stringify({ bk_app_code: "esb_test", bk_app_secret: "xxx", bk_username: "admin" }),
-      reason: "user authentication failed, the user indicated by bk_username is not verified",
-    }],
+    [
+      "a header that is not JSON",
+      { header: "{not json", reason: "request header X-Bkapi-Authorization is not a valid JSON" },
+    ],
+    [
+      "a header that is a JSON list",
+      { header: "[1]", reason: "request header X-Bkapi-Authorization is not a valid JSON" },
+    ],
+    [
+      "no app code",
+      {
+        header: JSON.stringify({ bk_app_secret: "xxx", bk_token: "xxx" }),
+        reason: "app code cannot be empty",
+      },
+    ],
+    [
+      "an app code of 33 characters",
+      {
+        header: JSON.stringify({ bk_app_code: "a".repeat(33), bk_app_secret: "xxx", bk_token: "xxx" }),
+        reason: "app code cannot be longer than 32 characters",
+      },
+    ],
+    [
+      "an app code with spaces",
+      {
+        header: JSON.stringify({ bk_app_code: "esb test", bk_app_secret: "xxx", bk_token: "xxx" }),
+        reason: "app code contains invalid characters",
+      },
+    ],
+    [
+      "a secret of 129 characters",
+      {
+        header: JSON.stringify({ bk_app_code: "esb_test", bk_app_secret: "s".repeat(129), bk_token: "xxx" }),
+        reason: "app secret cannot be longer than 128 characters",
+      },
+    ],
+    [
+      "no secret",
+      {
+        header: JSON.stringify({ bk_app_code: "esb_test", bk_token: "xxx" }),
+        reason: "please provide bk_app_secret or bk_signature to verify app",
+      },
+    ],
+    [
+      "an unknown app",
+      { header: JSON.stringify({ ...DEMO_AUTH, bk_app_code: "nobody" }), reason: "app not found" },
+    ],
+    [
+      "a wrong secret",
+      {
+        header: JSON.stringify({ ...DEMO_AUTH, bk_app_secret: "nope" }),
+        reason: "bk_app_code or bk_app_secret is incorrect",
+      },
+    ],
+    [
+      "an unknown bk_token",
+      {
+        header: JSON.stringify({ ...DEMO_AUTH, bk_token: "stale" }),
+        reason:
+          "user authentication failed, please provide a valid user identity, such as bk_username, bk_token, access_token",
+      },
+    ],
+    [
+      "no user at all",
+      {
+        header: JSON.stringify({ bk_app_code: "esb_test", bk_app_secret: "xxx" }),
+        reason:
+          "user authentication failed, please provide a valid user identity, such as bk_username, bk_token, access_token",
+      },
+    ],
+    [
+      "bk_username from an app that is not exempt",
+      {
+        header: JSON.stringify({ bk_app_code: "esb_test", bk_app_secret: "xxx", bk_username: "admin" }),
+        reason: "user authentication failed, the user indicated by bk_username is not verified",
+      },
+    ],
     ["no header and no credentials in the body", { body: { name: "t" }, reason: "app code cannot be empty" }],
   ];
 
-  it.each(cases)("%s is refused with HTTP 400 and the gateway's reason", async (_name, { header, body, reason }) => {
-    const before = tableCounts(context);
-    const headers: Record<string, string> = header === undefined ? {} : { "X-Bkapi-Authorization": header };
-    const answer = await send(context, gatewayPath(), { body: body ?? { name: "t" }, headers });
-    expect(answer.status).toBe(400);
-    expect(answer.json).toEqual(gatewayReason(reason));
-    expect(answer.headers.get("X-Bkapi-Error-Code")).toBe("1640001");
-    expect(tableCounts(context)).toEqual(before);
-  });
+  it.each(cases)(
+    "%s is refused with HTTP 400 and the gateway's reason",
+    async (_name, { header, body, reason }) => {
+      const before = tableCounts(context);
+      const headers: Record<string, string> = header === undefined ? {} : { "X-Bkapi-Authorization": header };
+      const answer = await send(context, gatewayPath(), { body: body ?? { name: "t" }, headers });
+      expect(answer.status).toBe(400);
+      expect(answer.json).toEqual(gatewayReason(reason));
+      expect(answer.headers.get("X-Bkapi-Error-Code")).toBe("1640001");
+      expect(tableCounts(context)).toEqual(before);
+    },
+  );
 
   it("accepts bk_username from a login-exempt app and creates the user", async () => {
-    const header = JSON.stringify({ bk_app_code: "demo_trusted", bk_app_secret: "demo-secret", bk_username: "newcomer" });
-    const answer = await send(context, gatewayPath(), { body: { name: "t" }, headers: { "X-Bkapi-Authorization": header } });
+    const header = JSON.stringify({
+      bk_app_code: "demo_trusted",
+      bk_app_secret: "demo-secret",
+      bk_username: "newcomer",
+    });
+    const answer = await send(context, gatewayPath(), {
+      body: { name: "t" },
+      headers: { "X-Bkapi-Authorization": header },
+    });
     expect(answer.json.result).toBe(true);
     expect(context.store.tasks.find(answer.json.data.task_id)?.creator).toBe("newcomer");
   });
 
   it("reads the credentials from the query string when there is no header", async () => {
-    const answer = await send(context, `${gatewayPath()}?bk_app_code=esb_test&bk_app_secret=xxx&bk_token=xxx`, {
-      body: { name: "t" },
-    });
+    const answer = await send(
+      context,
+      `${gatewayPath()}?bk_app_code=esb_test&bk_app_secret=xxx&bk_token=xxx`,
+      {
+        body: { name: "t" },
+      },
+    );
     expect(answer.json.result).toBe(true);
   });
 });
@@ -83,22 +144,45 @@ describe("ESB credentials (in the body)", () => {
   const base = { ...DEMO_AUTH, bk_biz_id: "2", template_id: "1", name: "t" };
 
   const cases: Array<[string, { body: unknown; message: string; code?: number }]> = [
-    ["malformed JSON carries no app code", { body: "{oops", message: "APP Code [bk_app_code] cannot be empty" }],
-    ["no secret", { body: { ...base, bk_app_secret: "" }, message: "APP Secret [bk_app_secret] cannot be empty" }],
-    ["an unregistered app", {
-      body: { ...base, bk_app_code: "ghost" },
-      message: "Invalid APP Code [bk_app_code=ghost], please confirm if the APP Code has been registered",
-    }],
-    ["bk_username from an app that is not exempt", {
-      body: { ...base, bk_token: undefined, bk_username: "admin" },
-      message: "User authentication failed, please provide a valid user identity, such as bk_token, bk_username",
-    }],
-    ["no bk_biz_id", { body: { ...base, bk_biz_id: undefined }, message: "Parameters error, param bk_biz_id is required", code: 1306406 }],
-    ["a template_id that is not digits", {
-      body: { ...base, template_id: "abc" },
-      message: "Parameters error, param template_id must be a string of digits",
-      code: 1306406,
-    }],
+    [
+      "malformed JSON carries no app code",
+      { body: "{oops", message: "APP Code [bk_app_code] cannot be empty" },
+    ],
+    [
+      "no secret",
+      { body: { ...base, bk_app_secret: "" }, message: "APP Secret [bk_app_secret] cannot be empty" },
+    ],
+    [
+      "an unregistered app",
+      {
+        body: { ...base, bk_app_code: "ghost" },
+        message: "Invalid APP Code [bk_app_code=ghost], please confirm if the APP Code has been registered",
+      },
+    ],
+    [
+      "bk_username from an app that is not exempt",
+      {
+        body: { ...base, bk_token: undefined, bk_username: "admin" },
+        message:
+          "User authentication failed, please provide a valid user identity, such as bk_token, bk_username",
+      },
+    ],
+    [
+      "no bk_biz_id",
+      {
+        body: { ...base, bk_biz_id: undefined },
+        message: "Parameters error, param bk_biz_id is required",
+        code: 1306406,
+      },
+    ],
+    [
+      "a template_id that is not digits",
+      {
+        body: { ...base, template_id: "abc" },
+        message: "Parameters error, param template_id must be a string of digits",
+        code: 1306406,
+      },
+    ],
   ];
 
   it.each(cases)("%s: HTTP 200, the ESB's message and code", async (_name, { body, message, code }) => {

@@ -5,7 +5,9 @@ import { freshContext, send } from "../helpers.js";
 
 const pairs = listExamplePairs(loadSpec());
 const documented = (operationId: string) => {
-  const pair = pairs.find((candidate) => candidate.operationId === operationId && candidate.name === "documented");
+  const pair = pairs.find(
+    (candidate) => candidate.operationId === operationId && candidate.name === "documented",
+  );
   if (!pair?.request) throw new Error(`no documented pair for ${operationId}`);
   return pair;
 };
@@ -20,7 +22,11 @@ describe("the published example", () => {
 
   it.each([
     ["ESB form", "/api/c/compapi/v2/sops/create_task/", documented("createTaskEsb").request?.value],
-    ["gateway form, credentials in the body", "/api/bk-sops/prod/create_task/1/2/", documented("createTask").request?.value],
+    [
+      "gateway form, credentials in the body",
+      "/api/bk-sops/prod/create_task/1/2/",
+      documented("createTask").request?.value,
+    ],
   ])("%s: the documented request gets the documented tree, with fresh ids", async (_form, path, body) => {
     const answer = await send(context, path, { body });
     expect(answer.status).toBe(200);

@@ -15,7 +15,9 @@ function requestOf(pair: ExamplePair) {
   if (pair.operationId === "createTaskEsb") return { path: ESB_PATH, body: pair.request?.value, headers: {} };
   const body = pair.request?.value as Record<string, unknown>;
   const headers: Record<string, string> = {};
-  const auth = contract.authorization ?? (body && typeof body === "object" && "bk_app_code" in body ? undefined : DEMO_AUTH);
+  const auth =
+    contract.authorization ??
+    (body && typeof body === "object" && "bk_app_code" in body ? undefined : DEMO_AUTH);
   if (auth) headers["X-Bkapi-Authorization"] = JSON.stringify(auth);
   return { path: gatewayPath(contract.template_id ?? 1, 2), body, headers };
 }
@@ -79,12 +81,15 @@ describe("documented success examples", () => {
       expect(Number.isInteger(taskId)).toBe(true);
       expect(taskUrl).toBe(`http://bk_sops_host/taskflow/execute/3/?instance_id=${taskId}`);
       if (want.data.function_task_claim_url) {
-        expect(rest.function_task_claim_url).toBe(`http://bk_sops_host/function/execute/3/?instance_id=${taskId}`);
+        expect(rest.function_task_claim_url).toBe(
+          `http://bk_sops_host/function/execute/3/?instance_id=${taskId}`,
+        );
       } else {
         expect(rest).toEqual({});
       }
       expect(canonicalTree(tree)).toEqual(canonicalTree(want.data.pipeline_tree));
-      expect(context.store.tasks.find(taskId)?.name).toBe((pair.request?.value as { name: string }).name);
+      const sent = pair.request?.value as { name: string };
+      expect(context.store.tasks.find(taskId)?.name).toBe(sent.name);
     },
   );
 });

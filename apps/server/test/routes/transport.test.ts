@@ -11,20 +11,39 @@ describe("bad requests get the documented envelope, never a crash", () => {
     context = freshContext();
   });
 
-  const bodyCases: Array<[string, { body: string; headers?: Record<string, string>; want: Record<string, unknown> }]> = [
-    ["malformed JSON", { body: "{\"name\": ", want: { result: false, message: "invalid param format", code: 3540000 } }],
+  const bodyCases: Array<
+    [string, { body: string; headers?: Record<string, string>; want: Record<string, unknown> }]
+  > = [
+    [
+      "malformed JSON",
+      { body: '{"name": ', want: { result: false, message: "invalid param format", code: 3540000 } },
+    ],
     ["a JSON list", { body: "[1]", want: { result: false, message: "invalid param format", code: 3540000 } }],
     ["JSON null", { body: "null", want: { result: false, message: "invalid param format", code: 3540000 } }],
-    ["a JSON string", { body: '"x"', want: { result: false, message: "invalid param format", code: 3540000 } }],
-    ["a form-encoded body", {
-      body: "name=t",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      want: { result: false, message: "invalid param format", code: 3540000 },
-    }],
-    ["an empty body", {
-      body: "",
-      want: { result: false, data: null, message: "非法请求: 数据错误, 请求不是合法的Json格式 | validate", code: 3540000 },
-    }],
+    [
+      "a JSON string",
+      { body: '"x"', want: { result: false, message: "invalid param format", code: 3540000 } },
+    ],
+    [
+      "a form-encoded body",
+      {
+        body: "name=t",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        want: { result: false, message: "invalid param format", code: 3540000 },
+      },
+    ],
+    [
+      "an empty body",
+      {
+        body: "",
+        want: {
+          result: false,
+          data: null,
+          message: "非法请求: 数据错误, 请求不是合法的Json格式 | validate",
+          code: 3540000,
+        },
+      },
+    ],
   ];
   it.each(bodyCases)("%s", async (_name, { body, headers, want }) => {
     const before = tableCounts(context);
@@ -35,7 +54,8 @@ describe("bad requests get the documented envelope, never a crash", () => {
   });
 
   it("nesting deeper than Python's json.loads can read is an invalid body; 1,000 levels are fine", async () => {
-    const nested = (depth: number) => `{"name": "t", "description": ${"[".repeat(depth - 1)}${"]".repeat(depth - 1)}}`;
+    const nested = (depth: number) =>
+      `{"name": "t", "description": ${"[".repeat(depth - 1)}${"]".repeat(depth - 1)}}`;
     const deepest = await send(context, gatewayPath(), { body: nested(1000), headers: auth });
     expect(deepest.json.result).toBe(true);
     const deeper = await send(context, gatewayPath(), { body: nested(1001), headers: auth });
@@ -50,14 +70,21 @@ describe("bad requests get the documented envelope, never a crash", () => {
     expect(answer.json.result).toBe(true);
   });
 
-  it.each(["GET", "PUT", "DELETE", "PATCH"])("%s on create_task is answered 405 with Allow: POST", async (method) => {
-    for (const path of [gatewayPath(), ESB_PATH]) {
-      const answer = await send(context, path, { method, body: method === "GET" ? undefined : "{}" });
-      expect(answer.status).toBe(405);
-      expect(answer.headers.get("Allow")).toBe("POST");
-      expect(answer.json).toEqual({ result: false, message: `method ${method} is not allowed, use POST`, code: 3540000 });
-    }
-  });
+  it.each(["GET", "PUT", "DELETE", "PATCH"])(
+    "%s on create_task is answered 405 with Allow: POST",
+    async (method) => {
+      for (const path of [gatewayPath(), ESB_PATH]) {
+        const answer = await send(context, path, { method, body: method === "GET" ? undefined : "{}" });
+        expect(answer.status).toBe(405);
+        expect(answer.headers.get("Allow")).toBe("POST");
+        expect(answer.json).toEqual({
+          result: false,
+          message: `method ${method} is not allowed, use POST`,
+          code: 3540000,
+        });
+      }
+    },
+  );
 
   it.each([
     ["an unknown path", "/nope"],
@@ -66,7 +93,13 @@ describe("bad requests get the documented envelope, never a crash", () => {
   ])("%s is answered 404 API_NOT_FOUND", async (_name, path) => {
     const answer = await send(context, path, { body: "{}", headers: auth });
     expect(answer.status).toBe(404);
-    expect(answer.json).toEqual({ code: 1640401, code_name: "API_NOT_FOUND", message: "API not found", result: false, data: null });
+    expect(answer.json).toEqual({
+      code: 1640401,
+      code_name: "API_NOT_FOUND",
+      message: "API not found",
+      result: false,
+      data: null,
+    });
   });
 
   it("a body over 1 MiB is refused with 413 and stores nothing", async () => {
@@ -74,7 +107,11 @@ describe("bad requests get the documented envelope, never a crash", () => {
     const body = JSON.stringify({ name: "t", description: "x".repeat(MAX_BODY_BYTES) });
     const answer = await send(context, gatewayPath(), { body, headers: auth });
     expect(answer.status).toBe(413);
-    expect(answer.json).toEqual({ result: false, message: "request body is larger than 1048576 bytes (1 MiB)", code: 3540000 });
+    expect(answer.json).toEqual({
+      result: false,
+      message: "request body is larger than 1048576 bytes (1 MiB)",
+      code: 3540000,
+    });
     expect(tableCounts(context)).toEqual(before);
   });
 

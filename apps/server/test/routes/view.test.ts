@@ -15,45 +15,130 @@ describe("create_task checks, in bk-sops' order", () => {
   });
 
   const failures: Array<
-    [string, { body: unknown; templateId?: number; bizId?: number; auth?: Record<string, string>; message: string; code: number; trace?: boolean }]
+    [
+      string,
+      {
+        body: unknown;
+        templateId?: number;
+        bizId?: number;
+        auth?: Record<string, string>;
+        message: string;
+        code: number;
+        trace?: boolean;
+      },
+    ]
   > = [
-    ["an unknown business", { body: { name: "t" }, bizId: 99, message: "project(99) with scope(cmdb_biz) does not exist.", code: 3540400, trace: false }],
-    ["a bad name and a missing template: the template error wins (trusted app)", {
-      body: { name: "" }, templateId: 999, auth: TRUSTED,
-      message: "template[id=999] of project[project_id=3,biz_id=2] does not exist", code: 3540400,
-    }],
-    ["a bad callback_url comes before the template lookup", {
-      body: { name: "t", callback_url: "ftp://x" }, templateId: 999, auth: TRUSTED,
-      message: "callback_url format error, must match ^https?://\\w.+$", code: 3540000,
-    }],
-    ["a user without IAM permission", {
-      body: { name: "t" }, auth: GUEST, message: "iam authentication exception, please check, action:flow_create_task", code: 3599999, trace: false,
-    }],
-    ["a user without IAM permission, common template", {
-      body: { name: "t", template_source: "common" }, templateId: 100, auth: GUEST,
-      message: "iam authentication exception, please check, action:common_flow_create_task", code: 3599999, trace: false,
-    }],
-    ["execute_task_nodes_id leaving out a required node", {
-      body: { name: "t", execute_task_nodes_id: [PAUSE] },
-      message: `[API] create_task create pipeline without tree error: task node[id=${TIMING}] is not optional`, code: 3599999,
-    }],
-    ["the same id twice in exclude_task_nodes_id", {
-      body: { name: "t", exclude_task_nodes_id: [PAUSE, PAUSE] },
-      message: `[API] create_task create pipeline without tree error: task node[id=${PAUSE}] is not in template pipeline tree`, code: 3599999,
-    }],
-    ["a non-string id in exclude_task_nodes_id", {
-      body: { name: "t", exclude_task_nodes_id: [1] },
-      message: "[API] create_task create pipeline without tree error: task node[id=1] is not in template pipeline tree", code: 3599999,
-    }],
-    ["schemes with an exclude list", {
-      body: { name: "t", template_schemes_id: [1], exclude_task_nodes_id: [PAUSE] }, templateId: 2,
-      message: "template_schemes_id can not be used with exclude_task_nodes_id or execute_task_nodes_id", code: 3540000,
-    }],
-    ["an unknown scheme", { body: { name: "t", template_schemes_id: [9] }, templateId: 2, message: "unknown template_schemes_id: 9", code: 3540000 }],
-    ["schemes with a pipeline_tree", {
-      body: { name: "t", template_schemes_id: "1", pipeline_tree: {} }, message: "template_schemes_id can not be used with pipeline_tree", code: 3540000,
-    }],
-    ["a template_source that is a list", { body: { name: "t", template_source: ["x"] }, auth: TRUSTED, message: "task params is invalid: ['x'] is not of type 'string'", code: 3540000 }],
+    [
+      "an unknown business",
+      {
+        body: { name: "t" },
+        bizId: 99,
+        message: "project(99) with scope(cmdb_biz) does not exist.",
+        code: 3540400,
+        trace: false,
+      },
+    ],
+    [
+      "a bad name and a missing template: the template error wins (trusted app)",
+      {
+        body: { name: "" },
+        templateId: 999,
+        auth: TRUSTED,
+        message: "template[id=999] of project[project_id=3,biz_id=2] does not exist",
+        code: 3540400,
+      },
+    ],
+    [
+      "a bad callback_url comes before the template lookup",
+      {
+        body: { name: "t", callback_url: "ftp://x" },
+        templateId: 999,
+        auth: TRUSTED,
+        message: "callback_url format error, must match ^https?://\\w.+$",
+        code: 3540000,
+      },
+    ],
+    [
+      "a user without IAM permission",
+      {
+        body: { name: "t" },
+        auth: GUEST,
+        message: "iam authentication exception, please check, action:flow_create_task",
+        code: 3599999,
+        trace: false,
+      },
+    ],
+    [
+      "a user without IAM permission, common template",
+      {
+        body: { name: "t", template_source: "common" },
+        templateId: 100,
+        auth: GUEST,
+        message: "iam authentication exception, please check, action:common_flow_create_task",
+        code: 3599999,
+        trace: false,
+      },
+    ],
+    [
+      "execute_task_nodes_id leaving out a required node",
+      {
+        body: { name: "t", execute_task_nodes_id: [PAUSE] },
+        message: `[API] create_task create pipeline without tree error: task node[id=${TIMING}] is not optional`,
+        code: 3599999,
+      },
+    ],
+    [
+      "the same id twice in exclude_task_nodes_id",
+      {
+        body: { name: "t", exclude_task_nodes_id: [PAUSE, PAUSE] },
+        message: `[API] create_task create pipeline without tree error: task node[id=${PAUSE}] is not in template pipeline tree`,
+        code: 3599999,
+      },
+    ],
+    [
+      "a non-string id in exclude_task_nodes_id",
+      {
+        body: { name: "t", exclude_task_nodes_id: [1] },
+        message:
+          "[API] create_task create pipeline without tree error: task node[id=1] is not in template pipeline tree",
+        code: 3599999,
+      },
+    ],
+    [
+      "schemes with an exclude list",
+      {
+        body: { name: "t", template_schemes_id: [1], exclude_task_nodes_id: [PAUSE] },
+        templateId: 2,
+        message: "template_schemes_id can not be used with exclude_task_nodes_id or execute_task_nodes_id",
+        code: 3540000,
+      },
+    ],
+    [
+      "an unknown scheme",
+      {
+        body: { name: "t", template_schemes_id: [9] },
+        templateId: 2,
+        message: "unknown template_schemes_id: 9",
+        code: 3540000,
+      },
+    ],
+    [
+      "schemes with a pipeline_tree",
+      {
+        body: { name: "t", template_schemes_id: "1", pipeline_tree: {} },
+        message: "template_schemes_id can not be used with pipeline_tree",
+        code: 3540000,
+      },
+    ],
+    [
+      "a template_source that is a list",
+      {
+        body: { name: "t", template_source: ["x"] },
+        auth: TRUSTED,
+        message: "task params is invalid: ['x'] is not of type 'string'",
+        code: 3540000,
+      },
+    ],
   ];
 
   it.each(failures)("%s", async (_name, { body, templateId, bizId, auth, message, code, trace }) => {
@@ -74,7 +159,11 @@ describe("what create_task stores and answers", () => {
   });
 
   it("records every constant key sent, known or not, in extra_info", async () => {
-    const answer = await createViaGateway(context, { name: "t", constants: { "${user_name}": "bob", nope: 1 } }, { templateId: 4 });
+    const answer = await createViaGateway(
+      context,
+      { name: "t", constants: { "${user_name}": "bob", nope: 1 } },
+      { templateId: 4 },
+    );
     const tree = answer.json.data.pipeline_tree;
     expect(tree.constants["${user_name}"].value).toBe("bob");
     expect(tree.constants).not.toHaveProperty("nope");
@@ -92,9 +181,13 @@ describe("what create_task stores and answers", () => {
   it("creates a claimable function task for common_func", async () => {
     const answer = await createViaGateway(context, { name: "t", flow_type: "common_func" });
     const id = answer.json.data.task_id;
-    expect(answer.json.data.function_task_claim_url).toBe(`http://bk_sops_host/function/execute/3/?instance_id=${id}`);
+    expect(answer.json.data.function_task_claim_url).toBe(
+      `http://bk_sops_host/function/execute/3/?instance_id=${id}`,
+    );
     expect(context.store.tasks.find(id)?.currentFlow).toBe("func_claim");
-    expect(context.db.prepare("SELECT creator FROM function_tasks WHERE task_id = ?").get(id)).toEqual({ creator: "admin" });
+    expect(context.db.prepare("SELECT creator FROM function_tasks WHERE task_id = ?").get(id)).toEqual({
+      creator: "admin",
+    });
   });
 
   it("reads the path id as a project id when scope is not cmdb_biz", async () => {
@@ -115,18 +208,28 @@ describe("what create_task stores and answers", () => {
 
   it("execute_task_nodes_id listing every required node excludes the rest", async () => {
     const answer = await createViaGateway(context, { name: "t", execute_task_nodes_id: [TIMING] });
-    const names = Object.values(answer.json.data.pipeline_tree.activities).map((node) => (node as { name: string }).name);
+    const names = Object.values(answer.json.data.pipeline_tree.activities).map(
+      (node) => (node as { name: string }).name,
+    );
     expect(names).toEqual(["timing"]);
   });
 
   it("a scheme keeps its nodes and every required node", async () => {
-    const answer = await createViaGateway(context, { name: "t", template_schemes_id: "1" }, { templateId: 2 });
-    const names = Object.values(answer.json.data.pipeline_tree.activities).map((node) => (node as { name: string }).name);
+    const answer = await createViaGateway(
+      context,
+      { name: "t", template_schemes_id: "1" },
+      { templateId: 2 },
+    );
+    const names = Object.values(answer.json.data.pipeline_tree.activities).map(
+      (node) => (node as { name: string }).name,
+    );
     expect(names).toEqual(["deploy release"]);
   });
 
   it("builds from a pipeline_tree sent in the body, ignoring exclusions and keeping every constant", async () => {
-    const template = JSON.parse(readFileSync(new URL("../../demo/templates/1-documented-example.json", import.meta.url), "utf8"));
+    const template = JSON.parse(
+      readFileSync(new URL("../../demo/templates/1-documented-example.json", import.meta.url), "utf8"),
+    );
     const answer = await createViaGateway(context, {
       name: "t",
       pipeline_tree: template.pipeline_tree,
@@ -147,7 +250,8 @@ describe("what create_task stores and answers", () => {
 
   it("gives strictly increasing task ids", async () => {
     const ids: number[] = [];
-    for (let i = 0; i < 5; i += 1) ids.push((await createViaGateway(context, { name: `t${i}` })).json.data.task_id);
+    for (let i = 0; i < 5; i += 1)
+      ids.push((await createViaGateway(context, { name: `t${i}` })).json.data.task_id);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect(new Set(ids).size).toBe(5);
   });

@@ -83,7 +83,11 @@ describe("the server over real HTTP, on a file database", () => {
     expect(b.data.task_id).toBeGreaterThan(a.data.task_id);
     expect(c.data.task_id).toBeGreaterThan(b.data.task_id);
     const db = new Database(databasePath, { readonly: true });
-    const rows = db.prepare("SELECT id, name, pipeline_tree FROM tasks ORDER BY id").all() as Array<{ id: number; name: string; pipeline_tree: string }>;
+    const rows = db.prepare("SELECT id, name, pipeline_tree FROM tasks ORDER BY id").all() as Array<{
+      id: number;
+      name: string;
+      pipeline_tree: string;
+    }>;
     db.close();
     expect(rows.map((row) => [row.id, row.name])).toEqual([
       [a.data.task_id, "before the restart"],

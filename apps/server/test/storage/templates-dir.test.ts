@@ -6,7 +6,10 @@ import { loadTemplatesDir } from "../../src/templates/load.js";
 import { createViaGateway, DEMO_AUTH, freshContext, send } from "../helpers.js";
 
 const documented = JSON.parse(
-  (await import("node:fs")).readFileSync(new URL("../../demo/templates/1-documented-example.json", import.meta.url), "utf8"),
+  (await import("node:fs")).readFileSync(
+    new URL("../../demo/templates/1-documented-example.json", import.meta.url),
+    "utf8",
+  ),
 );
 
 describe("TEMPLATES_DIR", () => {
@@ -27,20 +30,30 @@ describe("TEMPLATES_DIR", () => {
       "good.json": JSON.stringify({ ...documented, bk_biz_id: 77, template_id: 700, name: "my flow" }),
       "broken.json": "{not json",
       "no-id.json": JSON.stringify({ ...documented, template_id: "x" }),
-      "bad-tree.json": JSON.stringify({ ...documented, template_id: 701, pipeline_tree: { ...documented.pipeline_tree, flows: {} } }),
+      "bad-tree.json": JSON.stringify({
+        ...documented,
+        template_id: 701,
+        pipeline_tree: { ...documented.pipeline_tree, flows: {} },
+      }),
       "notes.txt": "ignored",
     });
     const report = loadTemplatesDir(context.store, dir, "test");
     expect(report.loaded).toEqual(["good.json"]);
     expect(report.skipped.map((entry) => entry.file)).toEqual(["bad-tree.json", "broken.json", "no-id.json"]);
-    expect(report.skipped.find((entry) => entry.file === "no-id.json")?.reason).toBe('"template_id" must be a positive integer');
+    expect(report.skipped.find((entry) => entry.file === "no-id.json")?.reason).toBe(
+      '"template_id" must be a positive integer',
+    );
     expect(report.skipped.find((entry) => entry.file === "broken.json")?.reason).toMatch(/JSON/);
     expect(report.skipped.find((entry) => entry.file === "bad-tree.json")?.reason.length).toBeGreaterThan(10);
   });
 
   it("makes a loaded template usable at once, creating its business", async () => {
     const context = freshContext();
-    loadTemplatesDir(context.store, folder({ "t.json": JSON.stringify({ ...documented, bk_biz_id: 77, template_id: 700 }) }), "test");
+    loadTemplatesDir(
+      context.store,
+      folder({ "t.json": JSON.stringify({ ...documented, bk_biz_id: 77, template_id: 700 }) }),
+      "test",
+    );
     const answer = await createViaGateway(context, { name: "mine" }, { templateId: 700, bizId: 77 });
     expect(answer.json.result).toBe(true);
     expect(answer.json.data.task_url).toContain("/taskflow/execute/77/");
@@ -69,14 +82,25 @@ describe("a get_template_info answer as a template file", () => {
     const answer = {
       result: true,
       code: 0,
-      data: { id: 800, name: "from a real deployment", bk_biz_id: 2, project_id: 3, category: "Default", pipeline_tree: bare },
+      data: {
+        id: 800,
+        name: "from a real deployment",
+        bk_biz_id: 2,
+        project_id: 3,
+        category: "Default",
+        pipeline_tree: bare,
+      },
     };
     const dir = mkdtempSync(join(tmpdir(), "bksops-info-"));
     try {
       writeFileSync(join(dir, "info.json"), JSON.stringify(answer));
       const context = freshContext();
       expect(loadTemplatesDir(context.store, dir, "test")).toEqual({ loaded: ["info.json"], skipped: [] });
-      const created = await createViaGateway(context, { name: "t", exclude_task_nodes_id: ["node880ded556c6c3c269be3cedc64b6"] }, { templateId: 800 });
+      const created = await createViaGateway(
+        context,
+        { name: "t", exclude_task_nodes_id: ["node880ded556c6c3c269be3cedc64b6"] },
+        { templateId: 800 },
+      );
       expect(created.json.result).toBe(true);
       expect(created.json.data.pipeline_tree.line).toHaveLength(2);
       expect(created.json.data.pipeline_tree.location).toHaveLength(3);

@@ -20,17 +20,24 @@ export interface TemplateInput extends Omit<StoredTemplate, "tree"> {
   origin: string;
 }
 
-interface Row {
+/** A template row without its tree: what every lookup reads. */
+interface HeadRow {
   source: TemplateSource;
   id: number;
   project_id: number | null;
   name: string;
   category: string;
   description: string;
-  pipeline_tree: string;
-  schemes: string;
   updated_at: string;
 }
+
+/** The rest of the row, read only when the cache does not hold this version of the template. */
+interface BodyRow {
+  pipeline_tree: string;
+  schemes: string;
+}
+
+const HEAD_COLUMNS = "source, id, project_id, name, category, description, updated_at";
 
 /**
  * Project and common flow templates. Trees are validated before they are stored (by the
@@ -40,15 +47,21 @@ export class TemplateRepository {
   private readonly cache = new Map<string, { updatedAt: string; template: StoredTemplate }>();
   private readonly projectTemplate;
   private readonly commonTemplate;
+  private readonly body;
   private readonly existing;
   private readonly upsertStatement;
 
   constructor(db: SqliteDatabase) {
-    this.projectTemplate = db.prepare<[number, number], Row>(
-      "SELECT * FROM templates WHERE source = 'project' AND id = ? AND project_id = ? AND is_deleted = 0",
+    // The lookups leave the tree out: a cached template is found without reading (and decoding)
+    // a tree that can be megabytes long; the tree is read once per version of the template.
+    this.projectTemplate = db.prepare<[number, number], HeadRow>(
+      `SELECT ${HEAD_COLUMNS} FROM templates WHERE source = 'project' AND id = ? AND project_id = ? AND is_deleted = 0`,
     );
-    this.commonTemplate = db.prepare<[number], Row>(
-      "SELECT * FROM templates WHERE source = 'common' AND id = ? AND is_deleted = 0",
+    this.commonTemplate = db.prepare<[number], HeadRow>(
+      `SELECT ${HEAD_COLUMNS} FROM templates WHERE source = 'common' AND id = ? AND is_deleted = 0`,
+    );
+    this.body = db.prepare<[TemplateSource, number], BodyRow>(
+      "SELECT pipeline_tree, schemes FROM templates WHERE source = ? AND id = ?",
     );
     this.existing = db.prepare<[TemplateSource, number], { id: number }>(
       "SELECT id FROM templates WHERE source = ? AND id = ? AND is_deleted = 0",
@@ -96,11 +109,13 @@ export class TemplateRepository {
     this.cache.delete(`${template.source}:${template.id}`);
   }
 
-  private hydrate(row: Row | undefined): StoredTemplate | undefined {
+  private hydrate(row: HeadRow | undefined): StoredTemplate | undefined {
     if (!row) return undefined;
     const key = `${row.source}:${row.id}`;
     const cached = this.cache.get(key);
     if (cached && cached.updatedAt === row.updated_at) return cached.template;
+    const body = this.body.get(row.source, row.id);
+    if (!body) return undefined;
     const template: StoredTemplate = {
       source: row.source,
       id: row.id,
@@ -108,8 +123,8 @@ export class TemplateRepository {
       name: row.name,
       category: row.category,
       description: row.description,
-      tree: JSON.parse(row.pipeline_tree) as PipelineTree,
-      schemes: JSON.parse(row.schemes) as TemplateScheme[],
+      tree: JSON.parse(body.pipeline_tree) as PipelineTree,
+      schemes: JSON.parse(body.schemes) as TemplateScheme[],
     };
     this.cache.set(key, { updatedAt: row.updated_at, template });
     return template;
