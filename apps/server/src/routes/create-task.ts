@@ -20,7 +20,7 @@ export function gatewayCreateTask(deps: CreateTaskDeps) {
       ...(body.kind === "json" && isObject(body.value) ? body.value : {}),
     };
     const caller = verifyGatewayCaller(deps.store, c.req.header("X-Bkapi-Authorization"), fallback);
-    const created = createTask(deps, {
+    const created = await createTask(deps, {
       caller,
       templateId: c.req.param("template_id") ?? "",
       scopeId: c.req.param("bk_biz_id") ?? "",
@@ -66,7 +66,7 @@ export function esbCreateTask(deps: CreateTaskDeps) {
       value: Object.fromEntries(Object.entries(params).filter(([key]) => !ESB_STRIPPED.includes(key))),
     };
     try {
-      const created = createTask(deps, {
+      const created = await createTask(deps, {
         caller,
         templateId,
         scopeId: bizId,

@@ -46,7 +46,7 @@ const CALLBACK_URL = /^https?:\/\/\w.+$/;
  * BkSopsError with bk-sops' message and code for every refusal; stores nothing until the
  * tree is built, so a refused request changes nothing.
  */
-export function createTask(deps: CreateTaskDeps, input: CreateTaskInput): CreatedTask {
+export async function createTask(deps: CreateTaskDeps, input: CreateTaskInput): Promise<CreatedTask> {
   const { store } = deps;
   const params = bodyParams(input.body);
   const project = injectProject(store, input.scopeId, params);
@@ -80,7 +80,7 @@ export function createTask(deps: CreateTaskDeps, input: CreateTaskInput): Create
   const tree = "pipeline_tree" in params ? fromRequestTree(params) : fromTemplate(template, params);
   const treeJson = JSON.stringify(tree);
   const flowType = params.flow_type as "common" | "common_func";
-  const taskId = store.tasks.create({
+  const taskId = await store.tasks.createCommitted({
     projectId: project.id,
     pipelineInstanceId: tree.id ?? "",
     name: params.name as string,

@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from "../connection.js";
+import { GroupCommit } from "../group-commit.js";
 
 /** Everything bk-sops stores for a created task (TaskFlowInstance + PipelineInstance). */
 export interface NewTask {
@@ -56,6 +57,7 @@ export class TaskRepository {
   private readonly byId;
   private readonly count;
   private readonly insert;
+  private readonly group: GroupCommit<NewTask, number>;
 
   constructor(db: SqliteDatabase) {
     this.insertTask = db.prepare(
@@ -78,11 +80,20 @@ export class TaskRepository {
       if (task.flowType === "common_func") this.insertFunctionTask.run(id, task.creator, createdAt);
       return id;
     });
+    this.group = new GroupCommit(db, (task: NewTask) => this.insert(task));
   }
 
   /** Inserts the task and returns its id (strictly greater than every earlier id). */
   create(task: NewTask): number {
     return this.insert(task);
+  }
+
+  /**
+   * Like `create`, but the tasks of one event-loop turn share one synced commit; the id
+   * arrives once the task is on disk. This is what create_task uses under load.
+   */
+  createCommitted(task: NewTask): Promise<number> {
+    return this.group.submit(task);
   }
 
   find(id: number): StoredTask | undefined {
