@@ -172,6 +172,17 @@ async function throughput(answerFile) {
         startNode(CEILING_ENTRY, { ...env, DATABASE_PATH: join(work, "ceiling.sqlite") }),
       ),
     },
+    {
+      key: "ceiling-grouped",
+      label: "(c') ceiling, group commit",
+      server: await started(
+        startNode(CEILING_ENTRY, {
+          ...env,
+          BENCH_GROUP_COMMIT: "1",
+          DATABASE_PATH: join(work, "ceiling-grouped.sqlite"),
+        }),
+      ),
+    },
     { key: "bare", label: "(b) bare node:http", server: await started(startNode(BARE_ENTRY, env)) },
   ];
   if (!args["no-prism"]) {
@@ -286,6 +297,15 @@ async function throughput(answerFile) {
       share >= TARGETS.ceilingShare,
       `${fmt(100 * share, 0)}% (${fmt(ref.rpsTotal, 0)} vs ${fmt(ceiling.rpsTotal, 0)} req/s)`,
     );
+    const grouped = best("ceiling-grouped", connections);
+    if (grouped) {
+      const groupedShare = ref.rpsTotal / grouped.rpsTotal;
+      verdict(
+        `c=${connections}: ≥ 75% of the group-commit ceiling (c')`,
+        groupedShare >= TARGETS.ceilingShare,
+        `${fmt(100 * groupedShare, 0)}% (${fmt(ref.rpsTotal, 0)} vs ${fmt(grouped.rpsTotal, 0)} req/s)`,
+      );
+    }
     const prism = best("prism", connections);
     if (prism) {
       const factor = ref.rpsTotal / prism.rpsTotal;

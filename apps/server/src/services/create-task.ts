@@ -1,5 +1,6 @@
 import { type Caller, isTrusted } from "../auth/caller.js";
 import type { Project } from "../db/repos/projects.js";
+import type { NewTask } from "../db/repos/tasks.js";
 import type { StoredTemplate } from "../db/repos/templates.js";
 import type { Store } from "../db/store.js";
 import { buildTaskTree } from "../domain/build-task-tree.js";
@@ -47,6 +48,17 @@ const CALLBACK_URL = /^https?:\/\/\w.+$/;
  * tree is built, so a refused request changes nothing.
  */
 export async function createTask(deps: CreateTaskDeps, input: CreateTaskInput): Promise<CreatedTask> {
+  // Everything but the row and what the answer needs is left behind in `prepareTask`, so the
+  // request's garbage (params, tree objects) dies young while the row waits for its commit.
+  const { row, answer } = prepareTask(deps, input);
+  return answer(await deps.store.tasks.createCommitted(row));
+}
+
+/** The checks and the tree, synchronously: the task row to store and how to answer once stored. */
+function prepareTask(
+  deps: CreateTaskDeps,
+  input: CreateTaskInput,
+): { row: NewTask; answer: (taskId: number) => CreatedTask } {
   const { store } = deps;
   const params = bodyParams(input.body);
   const project = injectProject(store, input.scopeId, params);
@@ -80,7 +92,7 @@ export async function createTask(deps: CreateTaskDeps, input: CreateTaskInput): 
   const tree = "pipeline_tree" in params ? fromRequestTree(params) : fromTemplate(template, params);
   const treeJson = JSON.stringify(tree);
   const flowType = params.flow_type as "common" | "common_func";
-  const taskId = await store.tasks.createCommitted({
+  const row: NewTask = {
     projectId: project.id,
     pipelineInstanceId: tree.id ?? "",
     name: params.name as string,
@@ -100,16 +112,22 @@ export async function createTask(deps: CreateTaskDeps, input: CreateTaskInput): 
     callbackUrl: typeof callbackUrl === "string" && callbackUrl ? callbackUrl : null,
     callbackVersion:
       truthy(callbackUrl) && truthy(params.callback_version) ? JSON.stringify(params.callback_version) : null,
-  });
-  const created: CreatedTask = {
-    taskId,
-    taskUrl: `${deps.bkSopsHost}taskflow/execute/${project.id}/?instance_id=${taskId}`,
-    treeJson: input.mcp ? undefined : treeJson,
   };
-  if (flowType === "common_func") {
-    created.functionTaskClaimUrl = `${deps.bkSopsHost}function/execute/${project.id}/?instance_id=${taskId}`;
-  }
-  return created;
+  const { bkSopsHost } = deps;
+  const projectId = project.id;
+  const answerTree = input.mcp ? undefined : treeJson;
+  const answer = (taskId: number): CreatedTask => {
+    const created: CreatedTask = {
+      taskId,
+      taskUrl: `${bkSopsHost}taskflow/execute/${projectId}/?instance_id=${taskId}`,
+      treeJson: answerTree,
+    };
+    if (flowType === "common_func") {
+      created.functionTaskClaimUrl = `${bkSopsHost}function/execute/${projectId}/?instance_id=${taskId}`;
+    }
+    return created;
+  };
+  return { row, answer };
 }
 
 const DEFAULTS: Array<[string, () => unknown]> = [
