@@ -101,11 +101,21 @@ switch (command) {
     must("pnpm", turbo("build", "--filter=@bksops/server..."));
     foreground("pnpm", ["--filter", "@bksops/server", "run", "bench", ...rest]);
     break;
+  case "lint":
+    setup();
+    must("biome", ["ci", "."]);
+    process.exit(run("pnpm", turbo("lint")));
+    break;
+  case "crash":
+    setup();
+    must("pnpm", turbo("build", "--filter=@bksops/server..."));
+    foreground("pnpm", ["--filter", "@bksops/server", "run", "test:crash", ...rest]);
+    break;
   case "turbo":
     setup();
     process.exit(run("pnpm", turbo(...rest)));
     break;
   default:
-    console.error(`usage: node scripts/dev.mjs setup|start|test|mock|contract|bench|turbo <task>`);
+    console.error(`usage: node scripts/dev.mjs setup|start|test|lint|mock|contract|bench|crash|turbo <task>`);
     process.exit(2);
 }
