@@ -55,7 +55,13 @@ app.post("/api/c/compapi/v2/sops/create_task/", async (c) => {
   // A random pipeline instance id, like a real task's tree id: keys of the UNIQUE index land at
   // random places, as the reference server's do (sequential keys would make every insert cheaper).
   const instanceId = `n${randomBytes(16).toString("hex").slice(1)}`;
-  const values = [instanceId, String(body.name), String(body.template_id), treeJson, new Date().toISOString()];
+  const values = [
+    instanceId,
+    String(body.name),
+    String(body.template_id),
+    treeJson,
+    new Date().toISOString(),
+  ];
   if (grouped) await group.submit(values);
   else insert.run(...values);
   return c.body(answer, 200, { "Content-Type": "application/json" });

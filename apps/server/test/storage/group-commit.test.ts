@@ -16,7 +16,9 @@ describe("group commit", () => {
     dirs.push(dir);
     const path = join(dir, "db.sqlite");
     const db = openDatabase(path);
-    db.exec("CREATE TABLE items (id INTEGER PRIMARY KEY AUTOINCREMENT, value TEXT NOT NULL CHECK (value != 'bad'))");
+    db.exec(
+      "CREATE TABLE items (id INTEGER PRIMARY KEY AUTOINCREMENT, value TEXT NOT NULL CHECK (value != 'bad'))",
+    );
     return { db, path };
   };
 
