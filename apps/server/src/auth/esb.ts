@@ -6,7 +6,12 @@ import { type Caller, type CredentialFields, text } from "./caller.js";
  * The 2019 ESB's checks, on the credentials in the JSON body: the app (code, secret), then
  * the user (`bk_token`, or `bk_username` for login-exempt apps). HTTP 200, code 1306000.
  */
-export function verifyEsbCaller(store: Store, fields: CredentialFields): Caller {
+export function verifyEsbCaller(
+  store: Store,
+  fields: CredentialFields,
+  /** The ESB's own checks after the credentials (may throw); run before a user row is created. */
+  beforeForwarding: () => void = () => {},
+): Caller {
   const code = text(fields.bk_app_code);
   const secret = text(fields.bk_app_secret);
   if (!code) throw new EsbError("APP Code [bk_app_code] cannot be empty");
@@ -33,10 +38,15 @@ export function verifyEsbCaller(store: Store, fields: CredentialFields): Caller 
   if (token) {
     const user = store.users.findByToken(token);
     if (!user) throw new EsbError("User authentication failed, please check if the bk_token is valid");
+    beforeForwarding();
     return { app, user };
   }
   const username = text(fields.bk_username);
-  if (username && app.userVerifyExempt) return { app, user: store.users.getOrCreate(username) };
+  if (username && app.userVerifyExempt) {
+    // bk-sops get_or_creates the user only once the ESB has forwarded the request.
+    beforeForwarding();
+    return { app, user: store.users.getOrCreate(username) };
+  }
   throw new EsbError(
     "User authentication failed, please provide a valid user identity, such as bk_token, bk_username",
   );

@@ -58,9 +58,10 @@ export function esbCreateTask(deps: CreateTaskDeps) {
   return async (c: Context<AppEnv>) => {
     const parsed = parseBody(await c.req.text());
     const params = parsed.kind === "json" && isObject(parsed.value) ? parsed.value : {};
-    const caller = verifyEsbCaller(deps.store, params);
-    const templateId = pathParam(params, "template_id");
-    const bizId = pathParam(params, "bk_biz_id");
+    const pathParams = () => [pathParam(params, "template_id"), pathParam(params, "bk_biz_id")];
+    // The path parameters are checked after the credentials but before the user is created.
+    const caller = verifyEsbCaller(deps.store, params, pathParams);
+    const [templateId, bizId] = pathParams() as [string, string];
     const forwarded: Body = {
       kind: "json",
       value: Object.fromEntries(Object.entries(params).filter(([key]) => !ESB_STRIPPED.includes(key))),

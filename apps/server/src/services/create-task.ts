@@ -72,7 +72,8 @@ function prepareTask(
       },
     );
   }
-  const templateSource = params.template_source ?? "project";
+  // params.get("template_source", "project"): an explicit null is None, which means "common".
+  const templateSource = "template_source" in params ? params.template_source : "project";
   if (!isTrusted(input.caller.app)) checkIam(store, input, templateSource);
 
   // The view.
@@ -100,7 +101,7 @@ function prepareTask(
       typeof params.description === "string" ? params.description : JSON.stringify(params.description ?? ""),
     category: template.category,
     templateId: input.templateId,
-    templateSource: PROJECT_SOURCES.has(templateSource as string) ? "project" : String(templateSource),
+    templateSource: PROJECT_SOURCES.has(templateSource as string) ? "project" : pyText(templateSource),
     creator: input.caller.user.username,
     createMethod: input.mcp ? "mcp" : "api",
     createInfo: input.caller.app.code,
@@ -139,6 +140,10 @@ const DEFAULTS: Array<[string, () => unknown]> = [
   ["template_schemes_id", () => []],
 ];
 
+/** Python's `str()` of a JSON value (a list or dict prints as its repr). */
+const pyText = (value: unknown): string =>
+  typeof value === "object" && value !== null ? pyRepr(value) : pyStr(value);
+
 /** Python truthiness of a JSON value. */
 function truthy(value: unknown): boolean {
   if (Array.isArray(value)) return value.length > 0;
@@ -154,11 +159,12 @@ function bodyParams(body: Body): Record<string, unknown> {
 }
 
 function injectProject(store: Store, scopeId: string, params: Record<string, unknown>): Project {
-  const scope = params.scope ?? "cmdb_biz";
+  // params.get("scope", "cmdb_biz"): an explicit null is None, which is not "cmdb_biz".
+  const scope = "scope" in params ? params.scope : "cmdb_biz";
   const project = store.projects.find(Number(scopeId), typeof scope === "string" ? scope : "");
   if (!project) {
     throw new BkSopsError(
-      `project(${scopeId}) with scope(${pyStr(scope)}) does not exist.`,
+      `project(${scopeId}) with scope(${pyText(scope)}) does not exist.`,
       CODES.CONTENT_NOT_EXIST,
       { traceId: false },
     );

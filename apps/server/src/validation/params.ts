@@ -20,8 +20,17 @@ export function paramsError(params: Record<string, unknown>): string | undefined
 
 // bk-sops' schema does not look at these (it reads them elsewhere, or never checks them):
 // `callback_url` is checked before the template lookup, `pipeline_tree` by the tree
-// validator, and `description`, `callback_version`, `simplify_vars` are taken as sent.
-const UNCHECKED = ["/pipeline_tree", "/callback_url", "/description", "/callback_version", "/simplify_vars"];
+// validator, `template_source` and `scope` only by the template and project lookups, and
+// `description`, `callback_version`, `simplify_vars` are taken as sent.
+const UNCHECKED = [
+  "/pipeline_tree",
+  "/callback_url",
+  "/description",
+  "/callback_version",
+  "/simplify_vars",
+  "/template_source",
+  "/scope",
+];
 
 function isCheckedByBkSops(error: ErrorObject): boolean {
   if (UNCHECKED.some((path) => error.instancePath === path || error.instancePath.startsWith(`${path}/`))) {

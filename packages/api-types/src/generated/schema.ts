@@ -71,7 +71,8 @@ export interface components {
             /**
              * @description Where the template lives. `business` (the doc's name and default) and `project` (the
              *     code's default) both mean a template of the business/project; **any other value** means a
-             *     common template and is stored as sent (normally `common`).
+             *     common template and is stored as sent (normally `common`). bk-sops does not type-check
+             *     it: `null` or a number also means a common template.
              * @default project
              * @example business
              * @example project
@@ -149,7 +150,7 @@ export interface components {
             callback_version?: unknown;
             /**
              * @description How `bk_biz_id` is read: `cmdb_biz` (default) means a CMDB business id; **any other value**
-             *     means the internal project id.
+             *     (not type-checked: `null` or a number too) means the internal project id.
              * @default cmdb_biz
              * @example cmdb_biz
              * @example project
