@@ -44,7 +44,8 @@ async function shutdown(signal) {
   stopping = true;
   console.error(`mock: ${signal} received, stopping Prism…`);
   await prism?.stop();
-  process.exit(signal === "SIGINT" ? 130 : 143);
+  // A stop the user asked for is a clean end, not a failure of the mock.
+  process.exit(0);
 }
 // Registered before Prism starts, so a Ctrl-C during start-up also stops it.
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void shutdown(signal));
