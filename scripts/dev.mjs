@@ -89,7 +89,8 @@ switch (command) {
     break;
   case "mock":
     setup();
-    foreground("pnpm", ["--filter", "@bksops/openapi", "run", "mock", ...rest]);
+    // Run directly, not through pnpm, so a Ctrl-C reaches Prism's wrapper and ends cleanly.
+    foreground("node", ["openapi/scripts/mock.mjs", ...rest]);
     break;
   case "contract":
     setup();
