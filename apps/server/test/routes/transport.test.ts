@@ -141,3 +141,34 @@ describe("bad requests get the documented envelope, never a crash", () => {
     expect(answer.json).toMatchObject({ status: "ok" });
   });
 });
+
+describe("CORS with a list of allowed origins", () => {
+  it("allows the listed origins and no other, on preflights and on answers", async () => {
+    const { createApp } = await import("../../src/app.js");
+    const { store } = freshContext();
+    const app = createApp({
+      store,
+      bkSopsHost: "http://bk_sops_host/",
+      corsOrigins: ["http://localhost:5173"],
+    });
+    const preflight = (origin: string) =>
+      app.request(gatewayPath(), {
+        method: "OPTIONS",
+        headers: { Origin: origin, "Access-Control-Request-Method": "POST" },
+      });
+    expect((await preflight("http://localhost:5173")).headers.get("Access-Control-Allow-Origin")).toBe(
+      "http://localhost:5173",
+    );
+    expect((await preflight("http://evil.test")).headers.get("Access-Control-Allow-Origin")).toBeNull();
+    const post = (origin: string) =>
+      app.request(gatewayPath(), {
+        method: "POST",
+        body: JSON.stringify({ name: "t" }),
+        headers: { Origin: origin, ...auth },
+      });
+    const allowed = await post("http://localhost:5173");
+    expect(allowed.headers.get("Access-Control-Allow-Origin")).toBe("http://localhost:5173");
+    expect(allowed.headers.get("Access-Control-Expose-Headers")).toContain("Sops-Trace-Id");
+    expect((await post("http://evil.test")).headers.get("Access-Control-Allow-Origin")).toBeNull();
+  });
+});
