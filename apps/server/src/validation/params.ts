@@ -73,20 +73,37 @@ function message(error: ErrorObject): string {
 }
 
 const ANNOTATIONS = new Set(["description", "default", "examples", "example", "title", "$comment"]);
+const UNCHECKED_PROPERTIES = new Set(UNCHECKED.map((path) => path.slice(1)));
 
-/** The schema as jsonschema prints it: validation keywords only, annotations left out. */
+/** An empty `items` or a permissive `additionalProperties`/`propertyNames` validates nothing. */
+function isInert(key: string, value: unknown): boolean {
+  if (key === "additionalProperties") return value === true;
+  if (key !== "items" && key !== "propertyNames") return false;
+  const text = JSON.stringify(value);
+  return value === true || text === "{}" || (key === "propertyNames" && text === '{"type":"string"}');
+}
+
+/**
+ * The schema as bk-sops' jsonschema prints it: validation keywords only (annotations and
+ * keywords that constrain nothing left out), and only the properties its schema declares.
+ */
 function bare(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(bare);
   if (!schema || typeof schema !== "object") return schema;
   return Object.fromEntries(
     Object.entries(schema as Record<string, unknown>)
       .filter(([key]) => !ANNOTATIONS.has(key))
-      .map(([key, value]) => [key, key === "properties" ? mapValues(value, bare) : bare(value)]),
+      .map(([key, value]) => [key, key === "properties" ? checkedProperties(value) : bare(value)] as const)
+      .filter(([key, value]) => !isInert(key, value)),
   );
 }
 
-const mapValues = (value: unknown, fn: (item: unknown) => unknown) =>
-  Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, fn(item)]));
+function checkedProperties(properties: unknown): unknown {
+  const kept = Object.entries(properties as Record<string, unknown>).filter(
+    ([name]) => !UNCHECKED_PROPERTIES.has(name),
+  );
+  return Object.fromEntries(kept.map(([name, value]) => [name, bare(value)]));
+}
 
 const indexPath = (container: string, segments: string[]) =>
   container + segments.map((segment) => `[${/^\d+$/.test(segment) ? segment : pyRepr(segment)}]`).join("");
