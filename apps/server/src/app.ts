@@ -6,7 +6,7 @@ import type { AppEnv } from "./app-env.js";
 import type { Store } from "./db/store.js";
 import { ApiError, GatewayError, HttpError } from "./errors.js";
 import { type Logger, silentLogger } from "./logger.js";
-import { esbCreateTask, gatewayCreateTask } from "./routes/create-task.js";
+import { esbCreateTask, gatewayCreateTask, gatewayNonNumericPath } from "./routes/create-task.js";
 
 export interface AppDeps {
   store: Store;
@@ -101,6 +101,9 @@ export function createApp(deps: AppDeps) {
     [GATEWAY_PATH, gatewayCreateTask(deps)],
     [`/api/bk-sops/:stage${GATEWAY_PATH}`, gatewayCreateTask(deps)],
     [ESB_PATH, esbCreateTask(deps)],
+    // Registered after the digit-only routes, so it sees only the paths they refuse.
+    ["/create_task/:template_id/:bk_biz_id/", gatewayNonNumericPath(deps)],
+    ["/api/bk-sops/:stage/create_task/:template_id/:bk_biz_id/", gatewayNonNumericPath(deps)],
   ];
   for (const [path, handler] of routes) {
     app.all(path, (c) => {

@@ -3,23 +3,27 @@ import type { AppEnv } from "../app-env.js";
 import { type CredentialFields, text } from "../auth/caller.js";
 import { verifyEsbCaller } from "../auth/esb.js";
 import { verifyGatewayCaller } from "../auth/gateway.js";
-import { ApiError, EsbError, requestId } from "../errors.js";
+import { ApiError, EsbError, GatewayError, requestId } from "../errors.js";
 import { type CreateTaskDeps, createTask } from "../services/create-task.js";
 import { type Body, isObject, parseBody } from "../services/parse-body.js";
 import { asciiJson, successJson } from "./answer.js";
 
 const MCP_APP_PREFIX = "v_mcp";
 
+/** The gateway's caller: `X-Bkapi-Authorization`, else the credentials in the query or the body. */
+function gatewayCaller(deps: CreateTaskDeps, c: Context<AppEnv>, body: Body) {
+  const fallback: CredentialFields = {
+    ...c.req.query(),
+    ...(body.kind === "json" && isObject(body.value) ? body.value : {}),
+  };
+  return verifyGatewayCaller(deps.store, c.req.header("X-Bkapi-Authorization"), fallback);
+}
+
 /** operationId createTask: `POST …/create_task/{template_id}/{bk_biz_id}/` behind the API gateway. */
 export function gatewayCreateTask(deps: CreateTaskDeps) {
   return async (c: Context<AppEnv>) => {
-    const raw = await c.req.text();
-    const body = parseBody(raw);
-    const fallback: CredentialFields = {
-      ...c.req.query(),
-      ...(body.kind === "json" && isObject(body.value) ? body.value : {}),
-    };
-    const caller = verifyGatewayCaller(deps.store, c.req.header("X-Bkapi-Authorization"), fallback);
+    const body = parseBody(await c.req.text());
+    const caller = gatewayCaller(deps, c, body);
     const created = await createTask(deps, {
       caller,
       templateId: c.req.param("template_id") ?? "",
@@ -28,6 +32,18 @@ export function gatewayCreateTask(deps: CreateTaskDeps) {
       mcp: caller.app.code.startsWith(MCP_APP_PREFIX) || Boolean(c.req.header("X-Bkapi-Mcp-Server-Id")),
     });
     return json(c, successJson(created, c.get("traceId")));
+  };
+}
+
+/**
+ * `POST …/create_task/{template_id}/{bk_biz_id}/` with ids that are not digits: the gateway's
+ * resource matches any segment, so it checks the credentials first (400 when they fail); only then
+ * does bk-sops' router, which wants digits, refuse the path (404).
+ */
+export function gatewayNonNumericPath(deps: CreateTaskDeps) {
+  return async (c: Context<AppEnv>) => {
+    gatewayCaller(deps, c, parseBody(await c.req.text()));
+    throw GatewayError.notFound();
   };
 }
 

@@ -102,6 +102,16 @@ describe("bad requests get the documented envelope, never a crash", () => {
     });
   });
 
+  it("ids that are not digits: the gateway checks the credentials first, then the path is refused", async () => {
+    const path = "/api/bk-sops/prod/create_task/abc/2/";
+    const bad = await send(context, path, { body: "{}", headers: { "X-Bkapi-Authorization": "{}" } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.message).toBe('Parameters error [reason="app code cannot be empty"]');
+    const good = await send(context, path, { body: "{}", headers: auth });
+    expect(good.status).toBe(404);
+    expect(good.json.code).toBe(1640401);
+  });
+
   it("a body over 1 MiB is refused with 413 and stores nothing", async () => {
     const before = tableCounts(context);
     const body = JSON.stringify({ name: "t", description: "x".repeat(MAX_BODY_BYTES) });

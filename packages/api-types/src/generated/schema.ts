@@ -648,7 +648,12 @@ export interface components {
                 "application/json": components["schemas"]["GatewayError"];
             };
         };
-        /** @description No resource at that path (code 1640401), e.g. a non-numeric `template_id` or `bk_biz_id`. */
+        /**
+         * @description No resource at that path (the gateway's code 1640401). A `template_id` or `bk_biz_id` that is
+         *     not digits passes the gateway's resource (credentials are checked first: 400 when they fail)
+         *     and is refused by bk-sops' router, whose 404 is Django's page; the reference server answers
+         *     that 404 with this envelope too.
+         */
         GatewayApiNotFound: {
             headers: {
                 [name: string]: unknown;
