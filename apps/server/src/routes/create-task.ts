@@ -3,9 +3,10 @@ import type { AppEnv } from "../app-env.js";
 import { type CredentialFields, text } from "../auth/caller.js";
 import { verifyEsbCaller } from "../auth/esb.js";
 import { verifyGatewayCaller } from "../auth/gateway.js";
+import { isPlainObject } from "../domain/python-values.js";
 import { ApiError, EsbError, GatewayError, requestId } from "../errors.js";
 import { type CreateTaskDeps, createTask } from "../services/create-task.js";
-import { type Body, isObject, parseBody } from "../services/parse-body.js";
+import { type Body, parseBody } from "../services/parse-body.js";
 import { asciiJson, successJson } from "./answer.js";
 
 const MCP_APP_PREFIX = "v_mcp";
@@ -14,7 +15,7 @@ const MCP_APP_PREFIX = "v_mcp";
 function gatewayCaller(deps: CreateTaskDeps, c: Context<AppEnv>, body: Body) {
   const fallback: CredentialFields = {
     ...c.req.query(),
-    ...(body.kind === "json" && isObject(body.value) ? body.value : {}),
+    ...(body.kind === "json" && isPlainObject(body.value) ? body.value : {}),
   };
   return verifyGatewayCaller(deps.store, c.req.header("X-Bkapi-Authorization"), fallback);
 }
@@ -73,7 +74,7 @@ const ESB_STRIPPED = [
 export function esbCreateTask(deps: CreateTaskDeps) {
   return async (c: Context<AppEnv>) => {
     const parsed = parseBody(await c.req.text());
-    const params = parsed.kind === "json" && isObject(parsed.value) ? parsed.value : {};
+    const params = parsed.kind === "json" && isPlainObject(parsed.value) ? parsed.value : {};
     const pathParams = () => [pathParam(params, "template_id"), pathParam(params, "bk_biz_id")];
     // The path parameters are checked after the credentials but before the user is created.
     const caller = verifyEsbCaller(deps.store, params, pathParams);

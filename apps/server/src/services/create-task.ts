@@ -5,13 +5,14 @@ import type { StoredTemplate } from "../db/repos/templates.js";
 import type { Store } from "../db/store.js";
 import { buildTaskTree } from "../domain/build-task-tree.js";
 import { pyStr, TaskNodeSelectionError } from "../domain/errors.js";
+import { isPlainObject, pyTruthy } from "../domain/python-values.js";
 import { buildTaskTreeFromRequestTree } from "../domain/request-tree.js";
 import { resolveExcludeList } from "../domain/select-nodes.js";
 import type { PipelineTree } from "../domain/types.js";
 import { BkSopsError, CODES } from "../errors.js";
 import { paramsError } from "../validation/params.js";
 import { pyRepr } from "../validation/python-repr.js";
-import { type Body, isObject } from "./parse-body.js";
+import type { Body } from "./parse-body.js";
 
 export interface CreateTaskInput {
   caller: Caller;
@@ -48,8 +49,8 @@ const CALLBACK_URL = /^https?:\/\/\w.+$/;
  * tree is built, so a refused request changes nothing.
  */
 export async function createTask(deps: CreateTaskDeps, input: CreateTaskInput): Promise<CreatedTask> {
-  // Everything but the row and what the answer needs is left behind in `prepareTask`, so the
-  // request's garbage (params, tree objects) dies young while the row waits for its commit.
+  // The checks and the tree run synchronously; only the commit (shared with the other tasks of
+  // this event-loop turn) is awaited.
   const { row, answer } = prepareTask(deps, input);
   return answer(await deps.store.tasks.createCommitted(row));
 }
@@ -79,7 +80,7 @@ function prepareTask(
   // The view.
   const callbackUrl = params.callback_url;
   delete params.callback_url;
-  if (truthy(callbackUrl) && (typeof callbackUrl !== "string" || !CALLBACK_URL.test(callbackUrl))) {
+  if (pyTruthy(callbackUrl) && (typeof callbackUrl !== "string" || !CALLBACK_URL.test(callbackUrl))) {
     throw new BkSopsError(
       "callback_url format error, must match ^https?://\\w.+$",
       CODES.REQUEST_PARAM_INVALID,
@@ -112,7 +113,9 @@ function prepareTask(
     pipelineTreeJson: treeJson,
     callbackUrl: typeof callbackUrl === "string" && callbackUrl ? callbackUrl : null,
     callbackVersion:
-      truthy(callbackUrl) && truthy(params.callback_version) ? JSON.stringify(params.callback_version) : null,
+      pyTruthy(callbackUrl) && pyTruthy(params.callback_version)
+        ? JSON.stringify(params.callback_version)
+        : null,
   };
   const { bkSopsHost } = deps;
   const projectId = project.id;
@@ -144,17 +147,10 @@ const DEFAULTS: Array<[string, () => unknown]> = [
 const pyText = (value: unknown): string =>
   typeof value === "object" && value !== null ? pyRepr(value) : pyStr(value);
 
-/** Python truthiness of a JSON value. */
-function truthy(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length > 0;
-  if (isObject(value)) return Object.keys(value).length > 0;
-  return Boolean(value);
-}
-
 /** project_inject: the body must be a JSON object (or empty); the answer has no trace_id. */
 function bodyParams(body: Body): Record<string, unknown> {
   if (body.kind === "empty") return {};
-  if (body.kind === "json" && isObject(body.value)) return { ...body.value };
+  if (body.kind === "json" && isPlainObject(body.value)) return { ...body.value };
   throw new BkSopsError("invalid param format", CODES.REQUEST_PARAM_INVALID, { traceId: false });
 }
 
@@ -249,7 +245,7 @@ function fromTemplate(template: StoredTemplate, params: Record<string, unknown>)
 }
 
 function fromRequestTree(params: Record<string, unknown>): PipelineTree {
-  if (truthy(params.template_schemes_id)) {
+  if (pyTruthy(params.template_schemes_id)) {
     throw new BkSopsError(
       "template_schemes_id can not be used with pipeline_tree",
       CODES.REQUEST_PARAM_INVALID,

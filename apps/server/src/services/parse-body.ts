@@ -37,6 +37,3 @@ export function nestingDepth(text: string): number {
   }
   return deepest;
 }
-
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);

@@ -56,7 +56,6 @@ export class TaskRepository {
   private readonly insertFunctionTask;
   private readonly byId;
   private readonly count;
-  private readonly insert;
   private readonly group: GroupCommit<NewTask, number>;
 
   constructor(db: SqliteDatabase) {
@@ -73,24 +72,20 @@ export class TaskRepository {
     );
     this.byId = db.prepare<[number], Row>("SELECT * FROM tasks WHERE id = ?");
     this.count = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM tasks");
-    this.insert = db.transaction((task: NewTask): number => {
+    // GroupCommit runs each write in its own savepoint, so the task row and its function-task
+    // row are stored together or not at all.
+    this.group = new GroupCommit(db, (task: NewTask): number => {
       const createdAt = new Date().toISOString();
       const id = Number(this.insertTask.run({ ...task, createdAt }).lastInsertRowid);
       // bk-sops' post_save signal creates the FunctionTask of a functional task.
       if (task.flowType === "common_func") this.insertFunctionTask.run(id, task.creator, createdAt);
       return id;
     });
-    this.group = new GroupCommit(db, (task: NewTask) => this.insert(task));
-  }
-
-  /** Inserts the task and returns its id (strictly greater than every earlier id). */
-  create(task: NewTask): number {
-    return this.insert(task);
   }
 
   /**
-   * Like `create`, but the tasks of one event-loop turn share one synced commit; the id
-   * arrives once the task is on disk. This is what create_task uses under load.
+   * Inserts the task and resolves with its id (strictly greater than every earlier id) once it is
+   * on disk; the tasks of one event-loop turn share one synced commit.
    */
   createCommitted(task: NewTask): Promise<number> {
     return this.group.submit(task);
