@@ -1,9 +1,9 @@
+import { isPlainObject } from "@bksops/domain";
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env.js";
 import { type CredentialFields, text } from "../auth/caller.js";
 import { verifyEsbCaller } from "../auth/esb.js";
 import { verifyGatewayCaller } from "../auth/gateway.js";
-import { isPlainObject } from "../domain/python-values.js";
 import { ApiError, EsbError, GatewayError, requestId } from "../errors.js";
 import { type CreateTaskDeps, createTask } from "../services/create-task.js";
 import { type Body, parseBody } from "../services/parse-body.js";

@@ -1,14 +1,18 @@
+import type { PipelineTree } from "@bksops/domain";
+import {
+  buildTaskTree,
+  buildTaskTreeFromRequestTree,
+  isPlainObject,
+  pyStr,
+  pyTruthy,
+  resolveExcludeList,
+  TaskNodeSelectionError,
+} from "@bksops/domain";
 import { type Caller, isTrusted } from "../auth/caller.js";
 import type { Project } from "../db/repos/projects.js";
 import type { NewTask } from "../db/repos/tasks.js";
 import type { StoredTemplate } from "../db/repos/templates.js";
 import type { Store } from "../db/store.js";
-import { buildTaskTree } from "../domain/build-task-tree.js";
-import { pyStr, TaskNodeSelectionError } from "../domain/errors.js";
-import { isPlainObject, pyTruthy } from "../domain/python-values.js";
-import { buildTaskTreeFromRequestTree } from "../domain/request-tree.js";
-import { resolveExcludeList } from "../domain/select-nodes.js";
-import type { PipelineTree } from "../domain/types.js";
 import { BkSopsError, CODES } from "../errors.js";
 import { paramsError } from "../validation/params.js";
 import { pyRepr } from "../validation/python-repr.js";

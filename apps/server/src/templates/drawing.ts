@@ -1,4 +1,4 @@
-import { isPlainObject } from "../domain/python-values.js";
+import { isPlainObject } from "@bksops/domain";
 
 const LOCATION_TYPES: Record<string, string> = {
   EmptyStartEvent: "startpoint",

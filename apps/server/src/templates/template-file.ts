@@ -1,6 +1,5 @@
-import { isPlainObject } from "../domain/python-values.js";
-import type { PipelineTree, TemplateScheme } from "../domain/types.js";
-import { validateTemplateTree } from "../domain/validate-tree.js";
+import type { PipelineTree, TemplateScheme } from "@bksops/domain";
+import { isPlainObject, validateTemplateTree } from "@bksops/domain";
 import { withDrawing } from "./drawing.js";
 
 /**

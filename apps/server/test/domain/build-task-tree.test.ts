@@ -1,11 +1,8 @@
 import { readFileSync } from "node:fs";
+import type { IdGenerator, PipelineTree } from "@bksops/domain";
+import { buildTaskTree, NodeNotOptionalError, validateTemplateTree } from "@bksops/domain";
+import { buildTree } from "@bksops/domain/testing";
 import { describe, expect, it } from "vitest";
-import { buildTaskTree } from "../../src/domain/build-task-tree.js";
-import { NodeNotOptionalError } from "../../src/domain/errors.js";
-import type { IdGenerator } from "../../src/domain/regenerate-ids.js";
-import type { PipelineTree } from "../../src/domain/types.js";
-import { validateTemplateTree } from "../../src/domain/validate-tree.js";
-import { buildTree } from "./builder.js";
 
 // The pipeline_tree of the documented create_task response (seed doc, bk-sops create_task.md).
 const DOCUMENTED = {

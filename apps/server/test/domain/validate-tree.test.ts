@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
+import type { Constant, ExclusiveGateway, PipelineTree } from "@bksops/domain";
+import { InvalidTreeError, validateTemplateTree } from "@bksops/domain";
+import { buildTree, chain } from "@bksops/domain/testing";
 import { describe, expect, it } from "vitest";
-import { InvalidTreeError } from "../../src/domain/errors.js";
-import type { Constant, ExclusiveGateway, PipelineTree } from "../../src/domain/types.js";
-import { validateTemplateTree } from "../../src/domain/validate-tree.js";
-import { buildTree, chain } from "./builder.js";
 
 const demoDir = new URL("../../demo/templates/", import.meta.url);
 

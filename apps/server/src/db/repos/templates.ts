@@ -1,4 +1,4 @@
-import type { PipelineTree, TemplateScheme } from "../../domain/types.js";
+import type { PipelineTree, TemplateScheme } from "@bksops/domain";
 import type { SqliteDatabase } from "../connection.js";
 
 export type TemplateSource = "project" | "common";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { pruneConstantsInPlace } from "../../src/domain/constants.js";
-import type { Constant, PipelineTree } from "../../src/domain/types.js";
-import { buildTree } from "./builder.js";
+import { pruneConstantsInPlace } from "../src/constants.js";
+import { buildTree } from "../src/testing/builder.js";
+import type { Constant, PipelineTree } from "../src/types.js";
 
 /** start → A → X(optional) → E(exclusive: X→C on `cond`) → C → end, with inputs and constants. */
 function tree(options: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { segmentNames, templateSegments } from "../../src/domain/mako-names.js";
+import { segmentNames, templateSegments } from "../src/mako-names.js";
 
 describe("segmentNames: the names a ${...} segment reads, as Mako reports them", () => {
   it.each([

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  applyConstantValues,
-  SimplifyVarsError,
-  simplifyConstants,
-} from "../../src/domain/merge-constants.js";
-import type { Constant } from "../../src/domain/types.js";
-import { constant } from "./builder.js";
+import { applyConstantValues, SimplifyVarsError, simplifyConstants } from "../src/merge-constants.js";
+import { constant } from "../src/testing/builder.js";
+import type { Constant } from "../src/types.js";
 
 const meta = (value: unknown): Constant =>
   constant("${m}", 0, { is_meta: true, custom_type: "select", value });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { GatewayMatchError } from "../../src/domain/errors.js";
-import { normalizeTree } from "../../src/domain/normalize.js";
-import type { DivergentGateway, PipelineTree } from "../../src/domain/types.js";
-import { buildTree, chain } from "./builder.js";
+import { GatewayMatchError } from "../src/errors.js";
+import { normalizeTree } from "../src/normalize.js";
+import { buildTree, chain } from "../src/testing/builder.js";
+import type { DivergentGateway, PipelineTree } from "../src/types.js";
 
 const nested = buildTree({
   nodes: { P1: "parallel", A: "act", P2: "parallel", B: "act", C: "act", C2: "converge", C1: "converge" },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { normalizeTree } from "../../src/domain/normalize.js";
-import type { IdGenerator } from "../../src/domain/regenerate-ids.js";
-import { ReplaceIdError, randomId, regenerateIdsInPlace } from "../../src/domain/regenerate-ids.js";
-import type { ExclusiveGateway, PipelineTree } from "../../src/domain/types.js";
-import { buildTree } from "./builder.js";
+import { normalizeTree } from "../src/normalize.js";
+import type { IdGenerator } from "../src/regenerate-ids.js";
+import { ReplaceIdError, randomId, regenerateIdsInPlace } from "../src/regenerate-ids.js";
+import { buildTree } from "../src/testing/builder.js";
+import type { ExclusiveGateway, PipelineTree } from "../src/types.js";
 
 const counter = (): IdGenerator => {
   let n = 0;

@@ -1,6 +1,6 @@
 // Test helper: builds small template trees from a list of edges, with a line per flow and a
 // location per node, as the web editor saves them (a single incoming flow stored as a string).
-import type { Activity, Constant, Gateway, PipelineTree } from "../../src/domain/types.js";
+import type { Activity, Constant, Gateway, PipelineTree } from "../types.js";
 
 /** Node kinds: "act" required activity, "opt" optional activity, and the gateway kinds. */
 export type Kind = "act" | "opt" | "sub" | "parallel" | "exclusive" | "condparallel" | "converge";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { NodeNotInTreeError, NodeNotOptionalError, UnhashableIdError } from "../../src/domain/errors.js";
-import { excludeNodesInPlace } from "../../src/domain/exclude.js";
-import { normalizeTree } from "../../src/domain/normalize.js";
-import type { PipelineTree } from "../../src/domain/types.js";
-import { buildTree, chain, flowId } from "./builder.js";
+import { NodeNotInTreeError, NodeNotOptionalError, UnhashableIdError } from "../src/errors.js";
+import { excludeNodesInPlace } from "../src/exclude.js";
+import { normalizeTree } from "../src/normalize.js";
+import { buildTree, chain, flowId } from "../src/testing/builder.js";
+import type { PipelineTree } from "../src/types.js";
 
 /** Normalise then exclude, as task creation does. */
 function exclude(given: PipelineTree, ids: unknown[]): PipelineTree {

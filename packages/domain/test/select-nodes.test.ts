@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { TaskNodeSelectionError } from "../../src/domain/errors.js";
-import type { NodeSelection } from "../../src/domain/select-nodes.js";
-import { normalizeSchemeIds, resolveExcludeList } from "../../src/domain/select-nodes.js";
-import type { TemplateScheme } from "../../src/domain/types.js";
-import { chain } from "./builder.js";
+import { TaskNodeSelectionError } from "../src/errors.js";
+import type { NodeSelection } from "../src/select-nodes.js";
+import { normalizeSchemeIds, resolveExcludeList } from "../src/select-nodes.js";
+import { chain } from "../src/testing/builder.js";
+import type { TemplateScheme } from "../src/types.js";
 
 const tree = chain({ R: "act", B: "opt", A: "opt", C: "opt" });
 const schemes: TemplateScheme[] = [

@@ -1,0 +1,23 @@
+/**
+ * bk-sops' pipeline-tree algorithms, pure and HTTP-free: the reference server builds tasks with
+ * them and the conformance suite predicts a deployment's answers with the very same code.
+ */
+export * from "./build-task-tree.js";
+export * from "./clone.js";
+export * from "./constants.js";
+export * from "./errors.js";
+export * from "./exclude.js";
+export * from "./gateway-match.js";
+export * from "./graph.js";
+export * from "./mako-names.js";
+export * from "./merge-constants.js";
+export * from "./normalize.js";
+export * from "./parallel-trim.js";
+export * from "./python-values.js";
+export * from "./regenerate-ids.js";
+export * from "./request-tree.js";
+export * from "./rewire.js";
+export * from "./select-nodes.js";
+export * from "./types.js";
+export * from "./validate-shape.js";
+export * from "./validate-tree.js";

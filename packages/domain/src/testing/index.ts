@@ -1,0 +1,2 @@
+/** Helpers for tests of tree algorithms: small template trees built from edge lists. */
+export * from "./builder.js";
