@@ -1,33 +1,12 @@
 // The Prism mock of the spec (scripts/prism.mjs): it answers the documented requests with the
 // documented responses, `Prefer` selects every named example, and it rejects invalid requests.
-import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { type ExamplePair, listExamplePairs } from "../../packages/api-types/src/examples.js";
 import type { OpenApiDocument } from "../../packages/api-types/src/spec.js";
+import { bundleSpec } from "../scripts/bundle.mjs";
 import { type PrismServer, startPrism } from "../scripts/prism.mjs";
 
-const specPath = join(dirname(fileURLToPath(import.meta.url)), "..", "openapi.yaml");
-
-/** The spec as Prism reads it: openapi.yaml with its external `$ref`s (example files) inlined. */
-function loadSpec(file: string): OpenApiDocument {
-  const inline = (node: unknown, base: string): unknown => {
-    if (Array.isArray(node)) return node.map((item) => inline(item, base));
-    if (!node || typeof node !== "object") return node;
-    const ref = (node as { $ref?: unknown }).$ref;
-    if (typeof ref === "string" && !ref.startsWith("#")) {
-      if (ref.includes("#")) throw new Error(`unsupported reference ${ref} in ${base}`);
-      const target = resolve(dirname(base), ref);
-      return inline(parse(readFileSync(target, "utf8")), target);
-    }
-    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, inline(value, base)]));
-  };
-  return inline(parse(readFileSync(file, "utf8")), file) as OpenApiDocument;
-}
-
-const spec = loadSpec(specPath);
+const spec = bundleSpec() as OpenApiDocument;
 const pairs = listExamplePairs(spec);
 
 /** The published credentials, sent in `X-Bkapi-Authorization` unless an example says otherwise. */

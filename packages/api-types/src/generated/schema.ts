@@ -59,105 +59,6 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description The task parameters, as bk-sops validates them (`gcloud/apigw/schemas.py`). Only `name` is
-         *     required. Unknown keys are ignored (the real schema has no `additionalProperties: false`).
-         */
-        CreateTaskParams: {
-            /**
-             * @description The task name, 1..100 characters, not trimmed. (50 in late-2019 servers, 40 in early 2019.)
-             * @example tasktest
-             */
-            name: string;
-            /**
-             * @description Where the template lives. `business` (the doc's name and default) and `project` (the
-             *     code's default) both mean a template of the business/project; **any other value** means a
-             *     common template and is stored as sent (normally `common`). bk-sops does not type-check
-             *     it: `null` or a number also means a common template.
-             * @default project
-             * @example business
-             * @example project
-             * @example common
-             */
-            template_source: string;
-            /**
-             * @description `common`: an ordinary task (`current_flow` `execute_task`). `common_func`: a functional
-             *     task to be claimed (`current_flow` `func_claim`); the answer adds `function_task_claim_url`.
-             * @default common
-             * @enum {string}
-             */
-            flow_type: "common" | "common_func";
-            /**
-             * @description Global variable values by key, `{"${key}": value}`. Matching is by the exact key string:
-             *     a key in another form, a key the template does not have, or a key of a constant pruned
-             *     because no remaining node references it, is silently ignored (it is still recorded in
-             *     the task's `extra_info`). Values are not type-checked; their type should be that of the
-             *     template's variable as `get_template_info` returns it.
-             * @default {}
-             * @example {
-             *       "${content}": "echo 1",
-             *       "${params}": "",
-             *       "${script_timeout}": 20
-             *     }
-             */
-            constants: {
-                [key: string]: unknown;
-            };
-            /**
-             * @description Template activity ids (as `get_template_info` returns them, and as `template_node_id`
-             *     shows them in the answer) of **optional** nodes not to execute. An id that is not an
-             *     activity of the template (a gateway, a duplicate, an unknown id) fails with
-             *     `task node[id=<id>] is not in template pipeline tree`; a non-optional node fails with
-             *     `task node[id=<id>] is not optional`. Items are not type-checked.
-             * @default []
-             * @example [
-             *       "node880ded556c6c3c269be3cedc64b6"
-             *     ]
-             */
-            exclude_task_nodes_id: unknown[];
-            /**
-             * @description When non-empty, replaces `exclude_task_nodes_id`: every activity not listed is excluded,
-             *     and leaving out a non-optional node fails with `task node[id=<id>] is not optional`.
-             * @default []
-             */
-            execute_task_nodes_id: unknown[];
-            /**
-             * @description Execution schemes of the template: a scheme `unique_id` string or a scheme pk (an integer,
-             *     or a digits-only string), or a list of them. Cannot be combined with `pipeline_tree` or
-             *     with non-empty `exclude_task_nodes_id`/`execute_task_nodes_id`.
-             * @default []
-             */
-            template_schemes_id: string | number | (string | number)[];
-            /**
-             * @description Keys of custom variables to turn into plain textarea inputs (not in the published doc).
-             * @default []
-             */
-            simplify_vars: string[];
-            /**
-             * @description When the key is present the task is built from this tree instead of the template's tree;
-             *     exclusion, `execute_task_nodes_id` and `simplify_vars` are then ignored and no constant is
-             *     pruned (not in the published doc).
-             */
-            pipeline_tree?: components["schemas"]["PipelineTree"];
-            /** @description The task description (not in the published doc). Stored as sent. */
-            description?: unknown;
-            /**
-             * @description A URL bk-sops calls when the task finishes. When non-empty it must match
-             *     `^https?://\w.+$`, or the request fails with
-             *     `callback_url format error, must match ^https?://\w.+$`.
-             */
-            callback_url?: string;
-            /** @description Stored with `callback_url` when both are given. */
-            callback_version?: unknown;
-            /**
-             * @description How `bk_biz_id` is read: `cmdb_biz` (default) means a CMDB business id; **any other value**
-             *     (not type-checked: `null` or a number too) means the internal project id.
-             * @default cmdb_biz
-             * @example cmdb_biz
-             * @example project
-             */
-            scope: string;
-        };
-        /**
          * @description The caller's credentials as the ESB (body) and the gateway (header `X-Bkapi-Authorization`,
          *     or body) read them.
          */
@@ -184,77 +85,6 @@ export interface components {
             bk_username?: string;
             /** @description An OAuth access token (gateway only). */
             access_token?: string;
-        };
-        /**
-         * @description The gateway form's body: the task parameters, optionally with the credentials when the
-         *     `X-Bkapi-Authorization` header is absent.
-         */
-        GatewayCreateTaskRequest: components["schemas"]["CreateTaskParams"] & components["schemas"]["Credentials"];
-        /**
-         * @description The ESB form's body: credentials, `bk_biz_id`, `template_id` and the task parameters in one
-         *     object. The ESB requires `bk_biz_id` and `template_id` (`Parameters error, param <name> is
-         *     required`, code 1306406) and `bk_app_code`, `bk_app_secret` (code 1306000).
-         */
-        EsbCreateTaskRequest: components["schemas"]["CreateTaskParams"] & components["schemas"]["Credentials"] & {
-            /**
-             * @description The business ID (a string in the doc; digits).
-             * @example 2
-             */
-            bk_biz_id: string | number;
-            /**
-             * @description The flow template ID (a string in the doc; digits).
-             * @example 1
-             */
-            template_id: string | number;
-        };
-        /** @description The answer of bk-sops (gateway form). */
-        CreateTaskResponse: components["schemas"]["CreateTaskSuccess"] | components["schemas"]["BkSopsError"];
-        /** @description The answer through the ESB. */
-        EsbCreateTaskResponse: components["schemas"]["CreateTaskSuccess"] | components["schemas"]["EsbError"];
-        CreateTaskSuccess: {
-            /**
-             * @description `true`: the task was created.
-             * @constant
-             */
-            result: true;
-            data: components["schemas"]["CreateTaskData"];
-            /**
-             * @description Always `0` on success (absent in the published example).
-             * @constant
-             */
-            code?: 0;
-            /** @description The request's trace id (absent in the published example). */
-            trace_id?: string;
-            /**
-             * @description Absent from bk-sops' answer; the ESB adds `""`.
-             * @constant
-             */
-            message?: "";
-            /** @description Added by the ESB. */
-            request_id?: string;
-        };
-        CreateTaskData: {
-            /** @description The task instance ID; ids strictly increase. */
-            task_id: number;
-            /**
-             * Format: uri
-             * @description `{BK_SOPS_HOST}taskflow/execute/{project_id}/?instance_id={task_id}`. It carries the
-             *     internal project id, not `bk_biz_id`. (The published example's `instance_id` does not
-             *     match its `task_id`; real answers always match.)
-             * @example http://bk_sops_host/taskflow/execute/3/?instance_id=15364
-             */
-            task_url: string;
-            /**
-             * @description The created task's tree: template tree with exclusions applied, unreferenced constants
-             *     pruned, request constants merged and every id regenerated. Absent for MCP callers.
-             */
-            pipeline_tree?: components["schemas"]["PipelineTree"];
-            /**
-             * Format: uri
-             * @description Only for `flow_type: common_func`:
-             *     `{BK_SOPS_HOST}function/execute/{project_id}/?instance_id={task_id}`.
-             */
-            function_task_claim_url?: string;
         };
         /**
          * @description A bk-sops error, HTTP 200. View-level errors carry `code` and `trace_id` and no `data`;
@@ -591,45 +421,178 @@ export interface components {
             name?: string;
             stage_name?: string;
         };
+        /**
+         * @description The task parameters, as bk-sops validates them (`gcloud/apigw/schemas.py`). Only `name` is
+         *     required. Unknown keys are ignored (the real schema has no `additionalProperties: false`).
+         */
+        CreateTaskParams: {
+            /**
+             * @description The task name, 1..100 characters, not trimmed. (50 in late-2019 servers, 40 in early 2019.)
+             * @example tasktest
+             */
+            name: string;
+            /**
+             * @description Where the template lives. `business` (the doc's name and default) and `project` (the
+             *     code's default) both mean a template of the business/project; **any other value** means a
+             *     common template and is stored as sent (normally `common`). bk-sops does not type-check
+             *     it: `null` or a number also means a common template.
+             * @default project
+             * @example business
+             * @example project
+             * @example common
+             */
+            template_source: string;
+            /**
+             * @description `common`: an ordinary task (`current_flow` `execute_task`). `common_func`: a functional
+             *     task to be claimed (`current_flow` `func_claim`); the answer adds `function_task_claim_url`.
+             * @default common
+             * @enum {string}
+             */
+            flow_type: "common" | "common_func";
+            /**
+             * @description Global variable values by key, `{"${key}": value}`. Matching is by the exact key string:
+             *     a key in another form, a key the template does not have, or a key of a constant pruned
+             *     because no remaining node references it, is silently ignored (it is still recorded in
+             *     the task's `extra_info`). Values are not type-checked; their type should be that of the
+             *     template's variable as `get_template_info` returns it.
+             * @default {}
+             * @example {
+             *       "${content}": "echo 1",
+             *       "${params}": "",
+             *       "${script_timeout}": 20
+             *     }
+             */
+            constants: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Template activity ids (as `get_template_info` returns them, and as `template_node_id`
+             *     shows them in the answer) of **optional** nodes not to execute. An id that is not an
+             *     activity of the template (a gateway, a duplicate, an unknown id) fails with
+             *     `task node[id=<id>] is not in template pipeline tree`; a non-optional node fails with
+             *     `task node[id=<id>] is not optional`. Items are not type-checked.
+             * @default []
+             * @example [
+             *       "node880ded556c6c3c269be3cedc64b6"
+             *     ]
+             */
+            exclude_task_nodes_id: unknown[];
+            /**
+             * @description When non-empty, replaces `exclude_task_nodes_id`: every activity not listed is excluded,
+             *     and leaving out a non-optional node fails with `task node[id=<id>] is not optional`.
+             * @default []
+             */
+            execute_task_nodes_id: unknown[];
+            /**
+             * @description Execution schemes of the template: a scheme `unique_id` string or a scheme pk (an integer,
+             *     or a digits-only string), or a list of them. Cannot be combined with `pipeline_tree` or
+             *     with non-empty `exclude_task_nodes_id`/`execute_task_nodes_id`.
+             * @default []
+             */
+            template_schemes_id: string | number | (string | number)[];
+            /**
+             * @description Keys of custom variables to turn into plain textarea inputs (not in the published doc).
+             * @default []
+             */
+            simplify_vars: string[];
+            /**
+             * @description When the key is present the task is built from this tree instead of the template's tree;
+             *     exclusion, `execute_task_nodes_id` and `simplify_vars` are then ignored and no constant is
+             *     pruned (not in the published doc).
+             */
+            pipeline_tree?: components["schemas"]["PipelineTree"];
+            /** @description The task description (not in the published doc). Stored as sent. */
+            description?: unknown;
+            /**
+             * @description A URL bk-sops calls when the task finishes. When non-empty it must match
+             *     `^https?://\w.+$`, or the request fails with
+             *     `callback_url format error, must match ^https?://\w.+$`.
+             */
+            callback_url?: string;
+            /** @description Stored with `callback_url` when both are given. */
+            callback_version?: unknown;
+            /**
+             * @description How `bk_biz_id` is read: `cmdb_biz` (default) means a CMDB business id; **any other value**
+             *     (not type-checked: `null` or a number too) means the internal project id.
+             * @default cmdb_biz
+             * @example cmdb_biz
+             * @example project
+             */
+            scope: string;
+        };
+        /**
+         * @description The gateway form's body: the task parameters, optionally with the credentials when the
+         *     `X-Bkapi-Authorization` header is absent.
+         */
+        GatewayCreateTaskRequest: components["schemas"]["CreateTaskParams"] & components["schemas"]["Credentials"];
+        CreateTaskData: {
+            /** @description The task instance ID; ids strictly increase. */
+            task_id: number;
+            /**
+             * Format: uri
+             * @description `{BK_SOPS_HOST}taskflow/execute/{project_id}/?instance_id={task_id}`. It carries the
+             *     internal project id, not `bk_biz_id`. (The published example's `instance_id` does not
+             *     match its `task_id`; real answers always match.)
+             * @example http://bk_sops_host/taskflow/execute/3/?instance_id=15364
+             */
+            task_url: string;
+            /**
+             * @description The created task's tree: template tree with exclusions applied, unreferenced constants
+             *     pruned, request constants merged and every id regenerated. Absent for MCP callers.
+             */
+            pipeline_tree?: components["schemas"]["PipelineTree"];
+            /**
+             * Format: uri
+             * @description Only for `flow_type: common_func`:
+             *     `{BK_SOPS_HOST}function/execute/{project_id}/?instance_id={task_id}`.
+             */
+            function_task_claim_url?: string;
+        };
+        CreateTaskSuccess: {
+            /**
+             * @description `true`: the task was created.
+             * @constant
+             */
+            result: true;
+            data: components["schemas"]["CreateTaskData"];
+            /**
+             * @description Always `0` on success (absent in the published example).
+             * @constant
+             */
+            code?: 0;
+            /** @description The request's trace id (absent in the published example). */
+            trace_id?: string;
+            /**
+             * @description Absent from bk-sops' answer; the ESB adds `""`.
+             * @constant
+             */
+            message?: "";
+            /** @description Added by the ESB. */
+            request_id?: string;
+        };
+        /** @description The answer of bk-sops (gateway form). */
+        CreateTaskResponse: components["schemas"]["CreateTaskSuccess"] | components["schemas"]["BkSopsError"];
+        /**
+         * @description The ESB form's body: credentials, `bk_biz_id`, `template_id` and the task parameters in one
+         *     object. The ESB requires `bk_biz_id` and `template_id` (`Parameters error, param <name> is
+         *     required`, code 1306406) and `bk_app_code`, `bk_app_secret` (code 1306000).
+         */
+        EsbCreateTaskRequest: components["schemas"]["CreateTaskParams"] & components["schemas"]["Credentials"] & {
+            /**
+             * @description The business ID (a string in the doc; digits).
+             * @example 2
+             */
+            bk_biz_id: string | number;
+            /**
+             * @description The flow template ID (a string in the doc; digits).
+             * @example 1
+             */
+            template_id: string | number;
+        };
+        /** @description The answer through the ESB. */
+        EsbCreateTaskResponse: components["schemas"]["CreateTaskSuccess"] | components["schemas"]["EsbError"];
     };
     responses: {
-        /** @description The answer of bk-sops: success, or a bk-sops error (`result: false`, still HTTP 200). */
-        GatewayCreateTaskResult: {
-            headers: {
-                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["CreateTaskResponse"];
-            };
-        };
-        /**
-         * @description The ESB's answer, always HTTP 200: the backend's answer with `code` rewritten and
-         *     `message`, `data`, `request_id` added, or an ESB error of its own (code 1306000, 1306406).
-         */
-        EsbCreateTaskResult: {
-            headers: {
-                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["EsbCreateTaskResponse"];
-            };
-        };
-        /**
-         * @description The gateway rejected the credentials (`X-Bkapi-Authorization` or the body's keys):
-         *     code 1640001, `INVALID_ARGS`, `Parameters error [reason="<reason>"]`.
-         */
-        GatewayInvalidArgs: {
-            headers: {
-                "X-Bkapi-Error-Code": components["headers"]["BkapiErrorCode"];
-                "X-Bkapi-Error-Message": components["headers"]["BkapiErrorMessage"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["GatewayError"];
-            };
-        };
         /** @description The app has no permission to the resource (code 1640301). */
         GatewayAppNoPermission: {
             headers: {
@@ -709,6 +672,43 @@ export interface components {
                  *     }
                  */
                 "application/json": components["schemas"]["BkSopsError"];
+            };
+        };
+        /** @description The answer of bk-sops: success, or a bk-sops error (`result: false`, still HTTP 200). */
+        GatewayCreateTaskResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CreateTaskResponse"];
+            };
+        };
+        /**
+         * @description The gateway rejected the credentials (`X-Bkapi-Authorization` or the body's keys):
+         *     code 1640001, `INVALID_ARGS`, `Parameters error [reason="<reason>"]`.
+         */
+        GatewayInvalidArgs: {
+            headers: {
+                "X-Bkapi-Error-Code": components["headers"]["BkapiErrorCode"];
+                "X-Bkapi-Error-Message": components["headers"]["BkapiErrorMessage"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GatewayError"];
+            };
+        };
+        /**
+         * @description The ESB's answer, always HTTP 200: the backend's answer with `code` rewritten and
+         *     `message`, `data`, `request_id` added, or an ESB error of its own (code 1306000, 1306406).
+         */
+        EsbCreateTaskResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbCreateTaskResponse"];
             };
         };
     };

@@ -1,0 +1,6 @@
+// Types of scripts/bundle.mjs (exported as `@bksops/openapi/bundle`).
+
+/** Absolute path of the root spec file (`openapi.yaml`). */
+export declare const specPath: string;
+/** The spec as one JSON document (Redocly bundle): external references inlined, components hoisted. */
+export declare function bundleSpec(file?: string): Record<string, any>;
