@@ -5,8 +5,11 @@ import { cors } from "hono/cors";
 import type { AppEnv } from "./app-env.js";
 import type { Store } from "./db/store.js";
 import { ApiError, GatewayError, HttpError } from "./errors.js";
+import { internalError } from "./front-doors/common.js";
+import { ESB_PREFIX, esbFrontDoor } from "./front-doors/esb.js";
+import { gatewayFrontDoor } from "./front-doors/gateway.js";
 import { type Logger, silentLogger } from "./logger.js";
-import { esbCreateTask, gatewayCreateTask, gatewayNonNumericPath } from "./routes/create-task.js";
+import { OPERATIONS, type Operation } from "./operations/index.js";
 
 export interface AppDeps {
   store: Store;
@@ -20,12 +23,11 @@ export interface AppDeps {
    * its memory).
    */
   docsHtml?: string | (() => string | undefined);
+  /** The operations served; default every one the server implements. */
+  operations?: readonly Operation[];
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-
-const GATEWAY_PATH = "/create_task/:template_id{[0-9]+}/:bk_biz_id{[0-9]+}/";
-const ESB_PATH = "/api/c/compapi/v2/sops/create_task/";
 
 /** The reference server's Hono app over `deps.store`; no process state, so tests build many. */
 export function createApp(deps: AppDeps) {
@@ -97,42 +99,25 @@ export function createApp(deps: AppDeps) {
       : c.text("The docs site is not built: run `pnpm docs`, then restart the server.", 404);
   });
 
-  const routes: Array<[string, ReturnType<typeof gatewayCreateTask>]> = [
-    [GATEWAY_PATH, gatewayCreateTask(deps)],
-    [`/api/bk-sops/:stage${GATEWAY_PATH}`, gatewayCreateTask(deps)],
-    [ESB_PATH, esbCreateTask(deps)],
-    // Registered after the digit-only routes, so it sees only the paths they refuse.
-    ["/create_task/:template_id/:bk_biz_id/", gatewayNonNumericPath(deps)],
-    ["/api/bk-sops/:stage/create_task/:template_id/:bk_biz_id/", gatewayNonNumericPath(deps)],
-  ];
-  for (const [path, handler] of routes) {
-    app.all(path, (c) => {
-      if (c.req.method !== "POST") {
-        throw new HttpError(405, `method ${c.req.method} is not allowed, use POST`, { Allow: "POST" });
-      }
-      return handler(c);
-    });
-  }
+  // One sub-app per front door, each with its own error handling; the gateway's resources answer
+  // at the root and under `/api/bk-sops/{stage}`.
+  const operations = deps.operations ?? OPERATIONS;
+  const doorDeps = { store: deps.store, bkSopsHost: deps.bkSopsHost, logger };
+  const gateway = gatewayFrontDoor(doorDeps, operations);
+  app.route(ESB_PREFIX, esbFrontDoor(doorDeps, operations));
+  app.route("/api/bk-sops/:stage", gateway);
+  app.route("/", gateway);
 
   app.notFound((c) => {
     const { status, body, headers } = GatewayError.notFound().answer();
     return c.json(body, status as 404, headers);
   });
 
-  // The one place where failures become answers: documented envelopes, never a stack trace.
+  // Failures outside the front doors (middleware: body too large, …) become answers here.
   app.onError((error, c) => {
-    const traceId = c.get("traceId") ?? "";
-    if (error instanceof ApiError) {
-      const { status, body, headers } = error.answer(traceId);
-      return c.json(body, status as 200, headers);
-    }
-    logger.error(
-      `unexpected error on ${c.req.method} ${c.req.path} trace_id=${traceId}: ${error.stack ?? error}`,
-    );
-    return c.json(
-      { result: false, message: `internal error, trace_id=${traceId}`, code: 3599999, trace_id: traceId },
-      500,
-    );
+    if (!(error instanceof ApiError)) return internalError(c, error, { logger });
+    const { status, body, headers } = error.answer(c.get("traceId") ?? "");
+    return c.json(body, status as 200, headers);
   });
   return app;
 }

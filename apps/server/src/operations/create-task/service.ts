@@ -8,15 +8,15 @@ import {
   resolveExcludeList,
   TaskNodeSelectionError,
 } from "@bksops/domain";
-import { type Caller, isTrusted } from "../auth/caller.js";
-import type { Project } from "../db/repos/projects.js";
-import type { NewTask } from "../db/repos/tasks.js";
-import type { StoredTemplate } from "../db/repos/templates.js";
-import type { Store } from "../db/store.js";
-import { BkSopsError, CODES } from "../errors.js";
-import { paramsError } from "../validation/params.js";
-import { pyRepr } from "../validation/python-repr.js";
-import type { Body } from "./parse-body.js";
+import { type Caller, isTrusted } from "../../auth/caller.js";
+import type { Project } from "../../db/repos/projects.js";
+import type { NewTask } from "../../db/repos/tasks.js";
+import type { StoredTemplate } from "../../db/repos/templates.js";
+import type { Store } from "../../db/store.js";
+import { BkSopsError, CODES } from "../../errors.js";
+import type { Body } from "../../http/parse-body.js";
+import { paramsError } from "../../validation/params.js";
+import { pyRepr } from "../../validation/python-repr.js";
 
 export interface CreateTaskInput {
   caller: Caller;
