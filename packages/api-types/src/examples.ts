@@ -10,6 +10,8 @@ export interface ExampleContract {
   omit?: string[];
   /** The `template_id` to use (a path value for the gateway form). */
   template_id?: string;
+  /** Path or query parameter values sent exactly as written, by parameter name. */
+  params?: Record<string, string>;
   /** The `X-Bkapi-Authorization` header to send (gateway form). */
   authorization?: Record<string, string>;
   /** `first-line`: only the first line of `message` is stable. */
@@ -23,14 +25,25 @@ export interface ExampleSide {
   contract: ExampleContract;
 }
 
+/** Parameter values of a request example, by where they go and their name. */
+export interface ExampleParameters {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  header: Record<string, unknown>;
+}
+
 /** A documented request and the documented response that answers it, paired by name. */
 export interface ExamplePair {
   operationId: string;
   method: string;
   path: string;
   name: string;
-  /** The request body; absent only when the operation has no request example of that name. */
-  request?: ExampleSide & { invalid: boolean };
+  /**
+   * The request: the body example of that name (operations with a body), and the parameters'
+   * examples of that name. Absent only when the operation has a body and no example of that name.
+   * Its `contract` also holds the response example's `x-contract`.
+   */
+  request?: ExampleSide & { invalid: boolean; parameters: ExampleParameters; schema?: string };
   response: ExampleSide & { status: number; schema?: string };
 }
 
@@ -66,6 +79,20 @@ function side(doc: OpenApiDocument, example: unknown): ExampleSide {
   };
 }
 
+/** The values of the parameters (path item's and operation's) that have an example named `name`. */
+function parametersNamed(doc: OpenApiDocument, item: Json, operation: Json, name: string): ExampleParameters {
+  const found: ExampleParameters = { path: {}, query: {}, header: {} };
+  const all = [...((item.parameters ?? []) as unknown[]), ...((operation.parameters ?? []) as unknown[])];
+  for (const raw of all) {
+    const parameter = deref<Json>(doc, raw);
+    const examples = (parameter.examples ?? {}) as Json;
+    const where = parameter.in as keyof ExampleParameters;
+    if (!(name in examples) || !(where in found)) continue;
+    found[where][parameter.name as string] = deref<Json>(doc, examples[name]).value;
+  }
+  return found;
+}
+
 /** Every named response example of the spec, with the request example of the same name. */
 export function listExamplePairs(doc: OpenApiDocument): ExamplePair[] {
   const pairs: ExamplePair[] = [];
@@ -73,6 +100,7 @@ export function listExamplePairs(doc: OpenApiDocument): ExamplePair[] {
     for (const [method, rawOperation] of Object.entries(item)) {
       const operation = rawOperation as Json;
       if (typeof operation?.operationId !== "string") continue;
+      const hasBody = operation.requestBody !== undefined;
       const body = deref<Json>(doc, operation.requestBody ?? {});
       const media = ((body.content as Json | undefined)?.["application/json"] ?? {}) as Json;
       const valid = (media.examples ?? {}) as Json;
@@ -81,14 +109,31 @@ export function listExamplePairs(doc: OpenApiDocument): ExamplePair[] {
         const response = deref<Json>(doc, rawResponse);
         const content = ((response.content as Json | undefined)?.["application/json"] ?? {}) as Json;
         for (const [name, example] of Object.entries((content.examples ?? {}) as Json)) {
+          const answer = {
+            ...side(doc, example),
+            status: Number(status),
+            schema: schemaNameOf(content.schema),
+          };
           const requestExample = valid[name] ?? invalid[name];
+          const parameters = parametersNamed(doc, item as Json, operation, name);
+          let request: ExamplePair["request"];
+          if (requestExample || !hasBody) {
+            const own = requestExample ? side(doc, requestExample) : { value: undefined, contract: {} };
+            request = {
+              ...own,
+              contract: { ...answer.contract, ...own.contract },
+              invalid: hasBody && !(name in valid),
+              parameters,
+              schema: hasBody ? schemaNameOf(media.schema) : undefined,
+            };
+          }
           pairs.push({
             operationId: operation.operationId,
             method: method.toUpperCase(),
             path,
             name,
-            request: requestExample ? { ...side(doc, requestExample), invalid: !(name in valid) } : undefined,
-            response: { ...side(doc, example), status: Number(status), schema: schemaNameOf(content.schema) },
+            request,
+            response: answer,
           });
         }
       }

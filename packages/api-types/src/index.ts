@@ -10,6 +10,7 @@ export {
   deref,
   type ExampleContract,
   type ExamplePair,
+  type ExampleParameters,
   type ExampleSide,
   listExamplePairs,
   schemaNameOf,

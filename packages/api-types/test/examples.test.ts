@@ -11,10 +11,6 @@ import {
 const spec = loadSpec();
 const pairs = listExamplePairs(spec);
 
-function requestSchemaOf(operationId: string): SchemaName {
-  return operationId === "createTaskEsb" ? "EsbCreateTaskRequest" : "GatewayCreateTaskRequest";
-}
-
 describe("documented examples", () => {
   it("exist for both forms of the operation", () => {
     const ids = new Set(pairs.map((pair) => pair.operationId));
@@ -30,11 +26,11 @@ describe("documented examples", () => {
     },
   );
 
-  const withRequest = pairs.filter((pair) => pair.request);
+  const withRequest = pairs.filter((pair) => pair.request?.schema);
   it.each(withRequest.map((pair) => [`${pair.operationId} ${pair.name}`, pair] as const))(
     "request example %s validates, or is listed as invalid and fails",
     (_label, pair) => {
-      const validate = validatorFor(requestSchemaOf(pair.operationId));
+      const validate = validatorFor(pair.request?.schema as SchemaName);
       expect(validate(pair.request?.value)).toBe(!pair.request?.invalid);
     },
   );
@@ -44,19 +40,31 @@ describe("documented examples", () => {
     expect(unpaired.map((pair) => `${pair.operationId}:${pair.name}`)).toEqual([]);
   });
 
-  it("leave no request example without a response of the same name", () => {
+  it("leave no request or parameter example without a response of the same name", () => {
     for (const [path, item] of Object.entries(spec.paths)) {
-      const operation = deref<Record<string, unknown>>(spec, item.post);
-      const body = deref<{
-        content: Record<string, { examples?: object }>;
-        "x-invalid-examples"?: object;
-      }>(spec, operation.requestBody);
-      const names = [
-        ...Object.keys(body.content["application/json"]?.examples ?? {}),
-        ...Object.keys(body["x-invalid-examples"] ?? {}),
-      ];
-      const answered = new Set(pairs.filter((pair) => pair.path === path).map((pair) => pair.name));
-      expect(names.filter((name) => !answered.has(name))).toEqual([]);
+      for (const rawOperation of Object.values(item)) {
+        const operation = deref<Record<string, unknown>>(spec, rawOperation);
+        if (typeof operation?.operationId !== "string") continue;
+        const body = deref<{
+          content?: Record<string, { examples?: object }>;
+          "x-invalid-examples"?: object;
+        }>(spec, operation.requestBody ?? {});
+        const parameters = ((operation.parameters ?? []) as unknown[]).map((p) =>
+          deref<{ examples?: object }>(spec, p),
+        );
+        const names = [
+          ...Object.keys(body.content?.["application/json"]?.examples ?? {}),
+          ...Object.keys(body["x-invalid-examples"] ?? {}),
+          ...parameters.flatMap((parameter) => Object.keys(parameter.examples ?? {})),
+        ];
+        const answered = new Set(
+          pairs.filter((pair) => pair.operationId === operation.operationId).map((pair) => pair.name),
+        );
+        expect(
+          names.filter((name) => !answered.has(name)),
+          `${path} ${operation.operationId}`,
+        ).toEqual([]);
+      }
     }
   });
 

@@ -5,6 +5,8 @@ import type { Exchange, Form, ReceivedResponse, SentRequest } from "./types.js";
 /** A request to one form of the target; `path` is relative to that form's base URL. */
 export interface Outgoing {
   form: Form;
+  /** The spec's operationId of the request; default the form's create_task. */
+  operationId?: string;
   path: string;
   method?: string;
   headers?: Record<string, string>;
@@ -14,7 +16,15 @@ export interface Outgoing {
   raw?: string;
 }
 
-export const ESB_PATH = "/api/c/compapi/v2/sops/create_task/";
+/** Where the ESB serves bk-sops' operations: `${ESB_PREFIX}/<name>/`. */
+export const ESB_PREFIX = "/api/c/compapi/v2/sops";
+export const ESB_PATH = `${ESB_PREFIX}/create_task/`;
+
+/** create_task's operationId in each form. */
+export const CREATE_TASK: Record<Form, string> = { esb: "createTaskEsb", gateway: "createTask" };
+
+/** The form a spec path belongs to: the ESB's paths start with its prefix. */
+export const formOfPath = (path: string): Form => (path.startsWith(`${ESB_PREFIX}/`) ? "esb" : "gateway");
 export const AUTH_HEADER = "X-Bkapi-Authorization";
 
 /** The gateway path of a template and business. */
@@ -47,8 +57,12 @@ export async function send(target: Target, out: Outgoing, timeoutMs: number): Pr
   if (!base) throw new Error(`the target has no base URL for the ${out.form} form`);
   const method = out.method ?? "POST";
   const body = out.raw ?? (out.body === undefined ? undefined : JSON.stringify(out.body));
-  const headers: Record<string, string> = { "Content-Type": "application/json", ...out.headers };
+  const headers: Record<string, string> = {
+    ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+    ...out.headers,
+  };
   const sent: SentRequest = { method, url: `${base}${out.path}`, headers, body };
+  const operationId = out.operationId ?? CREATE_TASK[out.form];
   const started = performance.now();
   const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -61,11 +75,17 @@ export async function send(target: Target, out: Outgoing, timeoutMs: number): Pr
   try {
     const request = new Request(sent.url, { method, headers, body, signal: abort.signal });
     const response = await Promise.race([Promise.resolve(target.fetch(request)).then(receive), timeout]);
-    return { form: out.form, request: masked(sent), response, ms: performance.now() - started };
+    return { form: out.form, operationId, request: masked(sent), response, ms: performance.now() - started };
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const reason = cause?.code ?? cause?.message ?? (error as Error).message;
-    return { form: out.form, request: masked(sent), error: reason, ms: performance.now() - started };
+    return {
+      form: out.form,
+      operationId,
+      request: masked(sent),
+      error: reason,
+      ms: performance.now() - started,
+    };
   } finally {
     clearTimeout(timer);
   }

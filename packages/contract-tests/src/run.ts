@@ -57,10 +57,12 @@ async function runCheck(check: CheckDef, ctx: RunContext): Promise<CheckResult> 
     }
   }
   const { id, title, verifies, group } = check;
+  const operationId = typeof check.operationId === "string" ? check.operationId : check.operationId[ctx.form];
   const differences = verdict.status === "failed" ? (verdict.differences ?? []) : [];
   const reason = verdict.status === "passed" ? undefined : verdict.reason;
   return {
     id,
+    operationId,
     title,
     verifies,
     group,
@@ -75,9 +77,9 @@ async function runCheck(check: CheckDef, ctx: RunContext): Promise<CheckResult> 
 function schemaResult(ctx: RunContext, source: CheckResult): CheckResult {
   const base = {
     id: schemaIdOf(source.id),
+    operationId: source.operationId,
     title: `Answers of ${source.id} have a documented status, content type and body schema`,
-    verifies:
-      "openapi.yaml responses of createTask / createTaskEsb (CreateTaskResponse, EsbCreateTaskResponse, GatewayError, BkSopsError)",
+    verifies: `openapi.yaml responses of ${source.operationId}`,
     group: "schema" as const,
     exchanges: source.exchanges,
     ms: 0,
@@ -152,6 +154,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const count = (status: string) => results.filter((r) => r.status === status).length;
   return {
     target: target.label,
+    spec: { title: spec.info.title, version: spec.info.version },
     form,
     startedAt: startedAt.toISOString(),
     ms: Date.now() - startedAt.getTime(),

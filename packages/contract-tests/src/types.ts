@@ -37,6 +37,8 @@ export interface ReceivedResponse {
 /** One request the suite sent and what came back (or why nothing did). */
 export interface Exchange {
   form: Form;
+  /** The spec's operationId of the request (e.g. `createTask`, `createTaskEsb`). */
+  operationId: string;
   request: SentRequest;
   response?: ReceivedResponse;
   error?: string;
@@ -54,6 +56,8 @@ export interface Difference {
 /** The outcome of one check. */
 export interface CheckResult {
   id: string;
+  /** The spec's operationId the check verifies. */
+  operationId: string;
   title: string;
   /** The spec location or behaviour section the check verifies. */
   verifies: string;
@@ -74,6 +78,8 @@ export interface Summary {
 /** What runSuite returns. */
 export interface SuiteResult {
   target: string;
+  /** The spec the run checked against (`info.title`, `info.version`). */
+  spec: { title: string; version: string };
   form: Form;
   startedAt: string;
   ms: number;

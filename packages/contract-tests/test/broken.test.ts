@@ -14,18 +14,18 @@ const CASES: Array<[string, (app: FetchFn) => FetchFn, string[]]> = [
   [
     "task_id answered as a string",
     taskIdAsString,
-    ["schema.semantics.create-succeeds", "examples.esb.documented", "semantics.task-ids-increase"],
+    ["schema.semantics.create-succeeds", "examples.createTaskEsb.documented", "semantics.task-ids-increase"],
   ],
   [
     "exclude_task_nodes_id ignored",
     ignoresExclusion,
-    ["semantics.exclude-optional", "examples.gateway.exclude_optional_node", "semantics.exclude-required"],
+    ["semantics.exclude-optional", "examples.createTask.exclude_optional_node", "semantics.exclude-required"],
   ],
   ["node ids reused across tasks", reusesIds, ["semantics.fresh-ids"]],
   [
     "a missing name answered result: true",
     acceptsMissingName,
-    ["negative.missing-name", "examples.gateway.missing_name", "examples.esb.esb_missing_name"],
+    ["negative.missing-name", "examples.createTask.missing_name", "examples.createTaskEsb.esb_missing_name"],
   ],
   [
     "a bare 500 on malformed JSON",

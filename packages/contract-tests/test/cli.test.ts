@@ -72,7 +72,7 @@ describe("bk-sops-contract CLI", () => {
     const reports = join(dir, "ok");
     const run = await cli(["--target", "reference", "--report-dir", reports]);
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/✓ PASS examples\.esb\.documented/);
+    expect(run.out).toMatch(/✓ PASS examples\.createTaskEsb\.documented/);
     expect(run.out).toMatch(/total\s+88\s+0\s+0|total\s+\d+\s+0\s+0/);
     assertWellFormedXml(readFileSync(join(reports, "junit.xml"), "utf8"));
     const json = JSON.parse(readFileSync(join(reports, "report.json"), "utf8"));
@@ -80,6 +80,12 @@ describe("bk-sops-contract CLI", () => {
     expect(json.summary.skipped).toBe(0);
     expect(json.summary.passed).toBe(json.checks.length);
     expect(json.checks[0]).toMatchObject({ id: expect.any(String), status: "passed", reason: null });
+    // Every check names the operation it verifies, and the run names the spec it used.
+    expect(json.spec).toEqual({ title: expect.any(String), version: expect.stringMatching(/^\d+\.\d+/) });
+    expect(json.checks.every((c: { operationId?: string }) => typeof c.operationId === "string")).toBe(true);
+    const counted = Object.values(json.operations as Record<string, { passed: number }>);
+    expect(counted.reduce((sum, op) => sum + op.passed, 0)).toBe(json.summary.passed);
+    expect(Object.keys(json.operations)).toEqual(expect.arrayContaining(["createTask", "createTaskEsb"]));
     const html = readFileSync(join(reports, "report.html"), "utf8");
     expect(html).toMatch(/curl -sS -X POST/);
     expect(html).toContain("&quot;bk_app_secret&quot;:&quot;***&quot;");
@@ -96,14 +102,14 @@ describe("bk-sops-contract CLI", () => {
         "--app-code",
         "demo_trusted",
         "--only",
-        "examples.gateway.template_not_found",
+        "examples.createTask.template_not_found",
         "--report-dir",
         reports,
       ],
       { BK_SOPS_CONTRACT_APP_SECRET: secret },
     );
     expect(run.code).toBe(1);
-    expect(run.out).toMatch(/✗ FAIL examples\.gateway\.template_not_found/);
+    expect(run.out).toMatch(/✗ FAIL examples\.createTask\.template_not_found/);
     const files = ["junit.xml", "report.json", "report.html"].map((name) =>
       readFileSync(join(reports, name), "utf8"),
     );
@@ -111,7 +117,7 @@ describe("bk-sops-contract CLI", () => {
     const json = JSON.parse(files[1] ?? "{}");
     expect(json.summary).toEqual({ passed: 0, failed: 1, skipped: 0 });
     expect(
-      json.checks.find((c: { id: string }) => c.id === "examples.gateway.template_not_found").reason,
+      json.checks.find((c: { id: string }) => c.id === "examples.createTask.template_not_found").reason,
     ).toMatch(/difference/);
     expect(files[2]).toContain("curl -sS");
   });
@@ -153,7 +159,7 @@ describe("bk-sops-contract CLI", () => {
   it("lists every check id with --list", async () => {
     const run = await cli(["--list"]);
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/^examples\.gateway\.documented /m);
+    expect(run.out).toMatch(/^examples\.createTask\.documented /m);
     expect(run.out).toMatch(/^schema\.semantics\.fresh-ids /m);
   });
 });

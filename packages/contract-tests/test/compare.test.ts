@@ -107,7 +107,7 @@ describe("check selection", () => {
     ["negative", "negative.missing-name", true],
     ["negative", "schema.negative.missing-name", false],
     ["*missing-name", "schema.negative.missing-name", true],
-    ["examples.esb", "examples.esb_x", false],
+    ["examples.createTaskEsb", "examples.esb_x", false],
   ] as const)("%s selects %s: %s", (pattern, id, want) => {
     expect(matches(pattern, id)).toBe(want);
   });

@@ -17,9 +17,9 @@ describe("the suite against the Prism mock of the spec", () => {
         .map((check) => `${check.id}: ${check.reason}`);
       expect(failed).toEqual([]);
       const passedIds = result.checks.filter((check) => check.status === "passed").map((check) => check.id);
-      expect(passedIds).toContain("examples.gateway.documented");
-      expect(passedIds).toContain("examples.esb.esb_wrong_secret");
-      expect(passedIds).toContain("schema.examples.gateway.gateway_wrong_secret");
+      expect(passedIds).toContain("examples.createTask.documented");
+      expect(passedIds).toContain("examples.createTaskEsb.esb_wrong_secret");
+      expect(passedIds).toContain("schema.examples.createTask.gateway_wrong_secret");
       expect(passedIds).toContain("semantics.graph");
       for (const check of result.checks.filter((c) => c.status === "skipped")) {
         expect(check.reason, check.id).toMatch(/static mock|was skipped/);

@@ -38,7 +38,7 @@ describe("the suite against the reference server in-process", () => {
     const { app, db } = createTestContext();
     await runSuite({
       target: fetchTarget((request) => app.fetch(request)),
-      only: ["semantics", "examples.esb"],
+      only: ["semantics", "examples.createTaskEsb"],
     });
     const names = (db.prepare("SELECT name FROM tasks").all() as Array<{ name: string }>).map((r) => r.name);
     expect(names.length).toBeGreaterThan(0);
@@ -50,12 +50,12 @@ describe("the suite against the reference server in-process", () => {
     const remote = { ...target, loopback: false };
     const result = await runSuite({
       target: remote,
-      only: ["semantics", "examples.esb.documented", "negative.missing-name"],
+      only: ["semantics", "examples.createTaskEsb.documented", "negative.missing-name"],
     });
     const byId = new Map(result.checks.map((check) => [check.id, check]));
     expect(byId.get("semantics.exclude-optional")?.status).toBe("skipped");
     expect(byId.get("semantics.exclude-optional")?.reason).toMatch(/--allow-writes/);
-    expect(byId.get("examples.esb.documented")?.status).toBe("skipped");
+    expect(byId.get("examples.createTaskEsb.documented")?.status).toBe("skipped");
     expect(byId.get("negative.missing-name")?.status).toBe("passed");
     const allowed = await runSuite({ target: remote, allowWrites: true, only: ["semantics"] });
     expect(notPassed(allowed)).toEqual([]);
@@ -88,8 +88,8 @@ describe("the suite against the reference server over real HTTP", () => {
     const target = baseUrlTarget({ bases: { esb: server.url } });
     const result = await runSuite({ target, identity: { ...DEMO_IDENTITY, templateId: "1" } });
     const byId = new Map(result.checks.map((check) => [check.id, check]));
-    expect(byId.get("examples.esb.documented")?.reason).toMatch(/demo data/);
-    expect(byId.get("examples.gateway.documented")?.reason).toMatch(/gateway form/);
+    expect(byId.get("examples.createTaskEsb.documented")?.reason).toMatch(/demo data/);
+    expect(byId.get("examples.createTask.documented")?.reason).toMatch(/gateway form/);
     // Template 1 has no global variables left after pruning: nothing to overwrite.
     expect(byId.get("semantics.constants-applied")?.status).toBe("skipped");
     expect(byId.get("semantics.constants-applied")?.reason).toMatch(/global variables/);

@@ -32,6 +32,8 @@ export interface Recorder {
 /** One check: a stable id, what it verifies, and how. */
 export interface CheckDef {
   id: string;
+  /** The spec's operationId it verifies: one, or one per form (the run's form picks it). */
+  operationId: string | Record<Form, string>;
   title: string;
   verifies: string;
   group: Group;

@@ -1,10 +1,9 @@
+import { CREATE_TASK } from "../http.js";
 import type { Form } from "../types.js";
 import type { RunContext } from "./check.js";
 import { isObject } from "./diff.js";
 
 type Json = Record<string, unknown>;
-
-const OPERATION: Record<Form, string> = { esb: "createTaskEsb", gateway: "createTask" };
 
 /** The documented response example `name` of the form's operation (a copy), if the spec has it. */
 export function responseExample(
@@ -12,7 +11,7 @@ export function responseExample(
   form: Form,
   name: string,
 ): { status: number; value: Json } | undefined {
-  const pair = ctx.pairs.find((p) => p.operationId === OPERATION[form] && p.name === name);
+  const pair = ctx.pairs.find((p) => p.operationId === CREATE_TASK[form] && p.name === name);
   if (!pair || !isObject(pair.response.value)) return undefined;
   return { status: pair.response.status, value: structuredClone(pair.response.value) };
 }

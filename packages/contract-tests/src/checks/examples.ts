@@ -16,8 +16,9 @@ export function exampleChecks(pairs: ExamplePair[]): CheckDef[] {
     const form = formOf(pair);
     const creates = isObject(pair.response.value) && pair.response.value.result === true;
     return {
-      id: `examples.${form}.${pair.name}`,
-      title: `${form} example "${pair.name}": ${pair.request?.summary ?? pair.response.summary ?? "documented answer"}`,
+      id: `examples.${pair.operationId}.${pair.name}`,
+      operationId: pair.operationId,
+      title: `${pair.operationId} example "${pair.name}": ${pair.request?.summary ?? pair.response.summary ?? "documented answer"}`,
       verifies: locationOf(pair),
       group: "examples",
       createsTasks: creates,
@@ -37,7 +38,13 @@ export function exampleChecks(pairs: ExamplePair[]): CheckDef[] {
             "static mock: Prism validates request bodies and answers one the spec marks invalid with its own error",
           );
         }
-        const { out, replaced } = exampleRequest(ctx, pair);
+        let built: Awaited<ReturnType<typeof exampleRequest>>;
+        try {
+          built = await exampleRequest(ctx, pair);
+        } catch (error) {
+          return skipped(`cannot build the request: ${(error as Error).message}`);
+        }
+        const { out, replaced } = built;
         const exchange = await recorder.send(out);
         if (!exchange.response) return { status: "failed", reason: `no answer: ${exchange.error}` };
         const differences: Difference[] = [];

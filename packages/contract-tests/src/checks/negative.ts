@@ -1,3 +1,4 @@
+import { CREATE_TASK } from "../http.js";
 import type { Difference } from "../types.js";
 import { compareAnswer } from "./answer.js";
 import { type CheckDef, passed, skipped, verdictOf } from "./check.js";
@@ -11,6 +12,7 @@ const STATIC =
 function caseCheck(negative: NegativeCase): CheckDef {
   return {
     id: `negative.${negative.id}`,
+    operationId: CREATE_TASK,
     title: negative.title,
     verifies: negative.verifies,
     group: "negative",
@@ -48,6 +50,7 @@ function caseCheck(negative: NegativeCase): CheckDef {
 
 const wrongMethod: CheckDef = {
   id: "negative.wrong-method",
+  operationId: CREATE_TASK,
   title: "A GET is refused with 405 and `Allow: POST`",
   verifies: "spec responses.405 (MethodNotAllowed); behaviour §1.1 (require_POST)",
   group: "negative",

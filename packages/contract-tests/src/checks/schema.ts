@@ -6,21 +6,19 @@ import {
   schemaNameOf,
   validatorFor,
 } from "@bksops/api-types";
-import type { Difference, Exchange, Form } from "../types.js";
+import type { Difference, Exchange } from "../types.js";
 import { isObject } from "./diff.js";
 
 type Json = Record<string, unknown>;
 
-const OPERATIONS: Record<Form, string> = { esb: "createTaskEsb", gateway: "createTask" };
-
-/** The spec's operation object (and its path) for a form. */
-export function operationOf(spec: OpenApiDocument, form: Form): { path: string; operation: Json } {
+/** The spec's operation object (and its path) with that operationId. */
+export function operationOf(spec: OpenApiDocument, operationId: string): { path: string; operation: Json } {
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const operation of Object.values(item)) {
-      if (isObject(operation) && operation.operationId === OPERATIONS[form]) return { path, operation };
+      if (isObject(operation) && operation.operationId === operationId) return { path, operation };
     }
   }
-  throw new Error(`the spec has no operation ${OPERATIONS[form]}`);
+  throw new Error(`the spec has no operation ${operationId}`);
 }
 
 // A `oneOf` of success and error: validate against the branch whose `result` const matches,
@@ -44,7 +42,7 @@ function branchFor(spec: OpenApiDocument, name: string, body: unknown): string {
 export function schemaDifferences(spec: OpenApiDocument, exchange: Exchange): Difference[] {
   const answer = exchange.response;
   if (!answer) return [{ path: "(response)", note: `no answer: ${exchange.error}` }];
-  const { operation } = operationOf(spec, exchange.form);
+  const { operation } = operationOf(spec, exchange.operationId);
   const responses = (operation.responses ?? {}) as Json;
   const documented = responses[String(answer.status)] ?? responses.default;
   if (!documented) {

@@ -1,3 +1,4 @@
+import { CREATE_TASK } from "../http.js";
 import { type CheckDef, once, passed, type RunContext, skipped } from "./check.js";
 import { type Created, createTask, learned } from "./create.js";
 import { brief, diffValues, isObject } from "./diff.js";
@@ -42,6 +43,7 @@ export function constantChecks(staticReason: string): CheckDef[] {
   return [
     {
       id: "semantics.constants-applied",
+      operationId: CREATE_TASK,
       title: "A constant sent in `constants` takes the sent value",
       verifies: "behaviour §6.1 (merge by exact key, values not type-checked)",
       group: "semantics",
@@ -74,6 +76,7 @@ export function constantChecks(staticReason: string): CheckDef[] {
     },
     {
       id: "semantics.unknown-constants-ignored",
+      operationId: CREATE_TASK,
       title: "An unknown key in `constants` is ignored: the create succeeds and the key is not in the task",
       verifies: "behaviour §6.1 step 4, §12.3 (unknown constant keys are silently ignored)",
       group: "semantics",

@@ -1,3 +1,4 @@
+import { CREATE_TASK } from "../http.js";
 import { compareAnswer } from "./answer.js";
 import { type CheckDef, passed, type RunContext, skipped, verdictOf } from "./check.js";
 import { activitiesByTemplateId, type Created, createTask, learned } from "./create.js";
@@ -76,6 +77,7 @@ export function nodeChecks(staticReason: string): CheckDef[] {
   return [
     {
       id: "semantics.exclude-optional",
+      operationId: CREATE_TASK,
       title: "Excluding an optional node removes it and reconnects its neighbours",
       verifies: "behaviour §8.1 (exclusion algorithm); spec CreateTaskParams.exclude_task_nodes_id",
       group: "semantics",
@@ -97,6 +99,7 @@ export function nodeChecks(staticReason: string): CheckDef[] {
     },
     {
       id: "semantics.exclude-required",
+      operationId: CREATE_TASK,
       title: "Excluding a non-optional node fails with the documented message",
       verifies: "behaviour §8.1 step 2, §4 step 9N; spec example exclude_not_optional",
       group: "semantics",

@@ -1,3 +1,4 @@
+import { CREATE_TASK } from "../http.js";
 import type { CheckDef, Verdict } from "./check.js";
 import { passed, skipped } from "./check.js";
 import { type Created, discovery, learned, secondCreate } from "./create.js";
@@ -19,6 +20,7 @@ const isVerdict = (value: Created | Verdict): value is Verdict => "status" in va
 const taskChecks: CheckDef[] = [
   {
     id: "semantics.create-succeeds",
+    operationId: CREATE_TASK,
     title: "A create with the given template succeeds and answers task_id, task_url and pipeline_tree",
     verifies: "behaviour §5.1 (success response); spec CreateTaskSuccess",
     group: "semantics",
@@ -33,6 +35,7 @@ const taskChecks: CheckDef[] = [
   },
   {
     id: "semantics.task-url",
+    operationId: CREATE_TASK,
     title: "task_url carries instance_id=<task_id>",
     verifies: "behaviour §5.1 (task_url = APP_HOST + taskflow/execute/<project>/?instance_id=<task id>)",
     group: "semantics",
@@ -60,6 +63,7 @@ const taskChecks: CheckDef[] = [
   },
   {
     id: "semantics.graph",
+    operationId: CREATE_TASK,
     title:
       "The answered pipeline_tree is a well-formed graph (flows, incoming/outgoing, reachability, line/location)",
     verifies: "behaviour §5.2 (validated web tree), §8.1 (rewiring keeps the graph whole)",
@@ -76,6 +80,7 @@ const taskChecks: CheckDef[] = [
   },
   {
     id: "semantics.fresh-ids",
+    operationId: CREATE_TASK,
     title: "Generated ids are fresh, unique and in bk-sops' format (n/l + 31 hex)",
     verifies: "behaviour §5.2 (all ids regenerated, uuid-based), §12.1",
     group: "semantics",
@@ -109,6 +114,7 @@ const taskChecks: CheckDef[] = [
   },
   {
     id: "semantics.task-ids-increase",
+    operationId: CREATE_TASK,
     title: "Two creates give two distinct, increasing task ids",
     verifies: "spec CreateTaskData.task_id (ids strictly increase); behaviour §5.4 (auto int id)",
     group: "semantics",

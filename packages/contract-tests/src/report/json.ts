@@ -1,10 +1,21 @@
-import type { SuiteResult } from "../types.js";
+import type { SuiteResult, Summary } from "../types.js";
 import { requestsOf } from "./details.js";
+
+/** Passed, failed and skipped checks per operationId, in the order operations first appear. */
+export function summaryByOperation(result: SuiteResult): Record<string, Summary> {
+  const operations: Record<string, Summary> = {};
+  for (const check of result.checks) {
+    operations[check.operationId] ??= { passed: 0, failed: 0, skipped: 0 };
+    operations[check.operationId]![check.status] += 1;
+  }
+  return operations;
+}
 
 /** report.json: the summary and one entry per check (id, status, reason, diff, requests). */
 export function jsonReport(result: SuiteResult): string {
   const checks = result.checks.map((check) => ({
     id: check.id,
+    operationId: check.operationId,
     title: check.title,
     verifies: check.verifies,
     group: check.group,
@@ -14,6 +25,7 @@ export function jsonReport(result: SuiteResult): string {
     differences: check.differences,
     requests: requestsOf(check),
   }));
-  const { target, form, startedAt, ms, summary } = result;
-  return `${JSON.stringify({ tool: "bk-sops-contract", target, form, startedAt, ms, summary, checks }, null, 2)}\n`;
+  const { target, spec, form, startedAt, ms, summary } = result;
+  const operations = summaryByOperation(result);
+  return `${JSON.stringify({ tool: "bk-sops-contract", target, spec, form, startedAt, ms, summary, operations, checks }, null, 2)}\n`;
 }
