@@ -25,14 +25,15 @@ export abstract class ApiError extends Error {
 /**
  * A `result: false` answer of bk-sops itself, HTTP 200. `traceId` says whether the body
  * carries `trace_id` (only answers that went through the view's `return_json_response`);
- * `data` whether it carries `data: null`.
+ * `data` whether it carries `data: null`; `message`, when given, is answered instead of the text
+ * (bk-sops answers a serializer's field errors, an object, as the message).
  */
 export class BkSopsError extends ApiError {
   override name = "BkSopsError";
   constructor(
     message: string,
     readonly code: number,
-    readonly shape: { traceId: boolean; data?: boolean } = { traceId: true },
+    readonly shape: { traceId: boolean; data?: boolean; message?: unknown } = { traceId: true },
   ) {
     super(message);
   }
@@ -40,7 +41,7 @@ export class BkSopsError extends ApiError {
   answer(traceId: string): ErrorAnswer {
     const body: Record<string, unknown> = { result: false };
     if (this.shape.data) body.data = null;
-    body.message = this.message;
+    body.message = this.shape.message ?? this.message;
     body.code = this.code;
     if (this.shape.traceId) body.trace_id = traceId;
     return { status: 200, body };

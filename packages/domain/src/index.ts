@@ -5,6 +5,7 @@
 export * from "./build-task-tree.js";
 export * from "./clone.js";
 export * from "./constants.js";
+export * from "./drawing.js";
 export * from "./errors.js";
 export * from "./exclude.js";
 export * from "./gateway-match.js";

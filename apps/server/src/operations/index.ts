@@ -1,7 +1,15 @@
 import { createTaskOperation } from "./create-task/index.js";
+import { getCommonTemplateInfoOperation } from "./get-common-template-info/index.js";
+import { getTemplateInfoOperation } from "./get-template-info/index.js";
+import { getTemplateSchemesOperation } from "./get-template-schemes/index.js";
 import type { Operation } from "./operation.js";
 
 export type { Operation, OperationDeps, OperationInput, ViewResult } from "./operation.js";
 
-/** Every operation the reference server implements, in the order the front doors register them. */
-export const OPERATIONS: readonly Operation[] = [createTaskOperation];
+/** Every operation the reference server implements, sorted by name (the front doors register them in this order). */
+export const OPERATIONS: readonly Operation[] = [
+  createTaskOperation,
+  getCommonTemplateInfoOperation,
+  getTemplateInfoOperation,
+  getTemplateSchemesOperation,
+];

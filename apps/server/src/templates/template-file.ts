@@ -1,6 +1,5 @@
 import type { PipelineTree, TemplateScheme } from "@bksops/domain";
-import { isPlainObject, validateTemplateTree } from "@bksops/domain";
-import { withDrawing } from "./drawing.js";
+import { isPlainObject, validateTemplateTree, withDrawing } from "@bksops/domain";
 
 /**
  * A template file (the demo data and `TEMPLATES_DIR` use the same format):

@@ -1,4 +1,4 @@
-import { isPlainObject } from "@bksops/domain";
+import { isPlainObject } from "./python-values.js";
 
 const LOCATION_TYPES: Record<string, string> = {
   EmptyStartEvent: "startpoint",
@@ -13,8 +13,9 @@ const LOCATION_TYPES: Record<string, string> = {
 
 /**
  * A tree as `get_template_info` answers it has no canvas (`line`, `location`), but bk-sops'
- * exclusion edits the canvas of every task; so an imported tree gets one line per flow and
- * one location per node, laid out left to right in the order the nodes are listed.
+ * exclusion edits the canvas of every task (and fails on a missing line when it collapses a
+ * parallel gateway); so a tree read that way gets one line per flow and one location per node,
+ * laid out left to right in the order the nodes are listed. A tree with a canvas is returned as is.
  */
 export function withDrawing(tree: Record<string, unknown>): Record<string, unknown> {
   if (Array.isArray(tree.line) && Array.isArray(tree.location)) return tree;
