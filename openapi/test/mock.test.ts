@@ -140,6 +140,8 @@ describe("the spec's example pairs", () => {
       "getTemplateInfoEsb",
       "getTemplateSchemes",
       "getTemplateSchemesEsb",
+      "getUserProjectList",
+      "getUserProjectListEsb",
     ]);
   });
 });

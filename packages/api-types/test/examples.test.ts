@@ -14,7 +14,13 @@ const pairs = listExamplePairs(spec);
 describe("documented examples", () => {
   it("exist for both forms of every operation", () => {
     const ids = new Set(pairs.map((pair) => pair.operationId));
-    for (const id of ["createTask", "getTemplateInfo", "getCommonTemplateInfo", "getTemplateSchemes"]) {
+    for (const id of [
+      "createTask",
+      "getTemplateInfo",
+      "getCommonTemplateInfo",
+      "getTemplateSchemes",
+      "getUserProjectList",
+    ]) {
       expect(ids).toContain(id);
       expect(ids).toContain(`${id}Esb`);
     }

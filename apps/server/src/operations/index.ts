@@ -2,6 +2,7 @@ import { createTaskOperation } from "./create-task/index.js";
 import { getCommonTemplateInfoOperation } from "./get-common-template-info/index.js";
 import { getTemplateInfoOperation } from "./get-template-info/index.js";
 import { getTemplateSchemesOperation } from "./get-template-schemes/index.js";
+import { getUserProjectListOperation } from "./get-user-project-list/index.js";
 import type { Operation } from "./operation.js";
 
 export type { Operation, OperationDeps, OperationInput, ViewResult } from "./operation.js";
@@ -12,4 +13,5 @@ export const OPERATIONS: readonly Operation[] = [
   getCommonTemplateInfoOperation,
   getTemplateInfoOperation,
   getTemplateSchemesOperation,
+  getUserProjectListOperation,
 ];

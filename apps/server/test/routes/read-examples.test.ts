@@ -33,7 +33,7 @@ describe("documented examples of the read operations", () => {
     context = freshContext();
   });
 
-  it("cover the three read operations in both forms", () => {
+  it("cover the read operations in both forms", () => {
     expect(new Set(pairs.map((pair) => pair.operationId))).toEqual(
       new Set([
         "getTemplateInfo",
@@ -42,6 +42,8 @@ describe("documented examples of the read operations", () => {
         "getCommonTemplateInfoEsb",
         "getTemplateSchemes",
         "getTemplateSchemesEsb",
+        "getUserProjectList",
+        "getUserProjectListEsb",
       ]),
     );
   });

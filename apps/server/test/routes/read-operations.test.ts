@@ -129,3 +129,21 @@ describe("read operations: behaviour beyond the documented examples", () => {
     });
   });
 });
+
+describe("get_user_project_list", () => {
+  it("lists every project to a user IAM grants, none to others, with executor_proxy on demand", async () => {
+    const context = freshContext();
+    const admin = await get(context, "/get_user_project_list/?include_executor_proxy=true");
+    expect(admin.json.data).toEqual([
+      { project_id: 3, bk_biz_id: 2, name: "Demo business", executor_proxy: null },
+      { project_id: 4, bk_biz_id: 5, name: "Another business", executor_proxy: null },
+    ]);
+    const guest = await get(context, "/get_user_project_list/", GUEST_AUTH);
+    expect(guest.json).toMatchObject({ result: true, data: [] });
+    const invalid = await get(context, "/get_user_project_list/?include_staff_groups=2");
+    expect(invalid.json).toMatchObject({
+      result: false,
+      message: { include_staff_groups: ["必须是有效的布尔值。"] },
+    });
+  });
+});

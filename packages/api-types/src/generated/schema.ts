@@ -216,6 +216,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/get_user_project_list/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the projects the user may view (API gateway)
+         * @description Answers the projects (businesses) the calling user may view (IAM `project_view`), disabled
+         *     projects left out: each with its internal `project_id`, its CMDB `bk_biz_id` and its name.
+         *     `include_executor_proxy` adds each project's executor proxy (`null`: none). An option the
+         *     serializer refuses answers its errors as the message (see `BkSopsFieldErrors`). A failure to
+         *     ask IAM answers `can not fetch project for user[<username>]`, code 3599999.
+         */
+        get: operations["getUserProjectList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/c/compapi/v2/sops/get_user_project_list/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the projects the user may view (ESB)
+         * @description The ESB form (`/v2/sops/get_user_project_list/`): the credentials travel in the query string;
+         *     the ESB rewrites the answer as for every operation.
+         */
+        get: operations["getUserProjectListEsb"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -899,6 +944,34 @@ export interface components {
         TemplateSchemesResponse: components["schemas"]["TemplateSchemesSuccess"] | components["schemas"]["BkSopsError"];
         /** @description The answer through the ESB. */
         EsbTemplateSchemesResponse: components["schemas"]["TemplateSchemesSuccess"] | components["schemas"]["EsbError"];
+        UserProject: {
+            /** @description The internal project id (`scope` other than `cmdb_biz` takes it). */
+            project_id: number;
+            /** @description The CMDB business id the project maps to. */
+            bk_biz_id: number;
+            name: string;
+            /** @description `include_executor_proxy`: the project's executor proxy, `null` when none. */
+            executor_proxy?: string | null;
+        };
+        UserProjectListSuccess: {
+            /** @constant */
+            result: true;
+            data: components["schemas"]["UserProject"][];
+            /** @constant */
+            code: 0;
+            trace_id?: string;
+            /**
+             * @description Added by the ESB.
+             * @constant
+             */
+            message?: "";
+            /** @description Added by the ESB. */
+            request_id?: string;
+        };
+        /** @description The answer of bk-sops (gateway form). */
+        UserProjectListResponse: components["schemas"]["UserProjectListSuccess"] | components["schemas"]["BkSopsError"] | components["schemas"]["BkSopsFieldErrors"];
+        /** @description The answer through the ESB. */
+        EsbUserProjectListResponse: components["schemas"]["UserProjectListSuccess"] | components["schemas"]["EsbError"] | components["schemas"]["BkSopsFieldErrors"];
     };
     responses: {
         /** @description The app has no permission to the resource (code 1640301). */
@@ -1127,6 +1200,26 @@ export interface components {
                 "application/json": components["schemas"]["EsbTemplateSchemesResponse"];
             };
         };
+        /** @description The answer of bk-sops, HTTP 200 (`result: false` for its refusals). */
+        GetUserProjectListResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UserProjectListResponse"];
+            };
+        };
+        /** @description The ESB's answer, always HTTP 200 (its own errors as for every operation). */
+        EsbGetUserProjectListResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbUserProjectListResponse"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1203,6 +1296,8 @@ export interface components {
         WithConstants: string;
         /** @description The template id. */
         "EsbTemplateId-3": string;
+        /** @description Validated as a boolean and otherwise unused. */
+        IncludeStaffGroups: string;
     };
     requestBodies: {
         /** @description The task parameters; credentials may also be sent here when the header is absent. */
@@ -1603,6 +1698,73 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["EsbGetTemplateSchemesResult"];
+            405: components["responses"]["MethodNotAllowedGet"];
+        };
+    };
+    getUserProjectList: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Adds `executor_proxy` (project templates only). Read as Django REST framework's BooleanField:
+                 *     `true`, `t`, `yes`, `y`, `on`, `1` and `false`, `f`, `no`, `n`, `off`, `0`, in any case; an
+                 *     absent or empty value is false; anything else is refused (see the `invalid_options` example).
+                 */
+                include_executor_proxy?: components["parameters"]["IncludeExecutorProxy"];
+                /** @description Validated as a boolean and otherwise unused. */
+                include_staff_groups?: components["parameters"]["IncludeStaffGroups"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["GetUserProjectListResult"];
+            400: components["responses"]["GatewayCredentialsRefused"];
+            403: components["responses"]["GatewayAppNoPermission"];
+            404: components["responses"]["GatewayApiNotFound"];
+            405: components["responses"]["MethodNotAllowedGet"];
+        };
+    };
+    getUserProjectListEsb: {
+        parameters: {
+            query: {
+                /** @description The app's code (the ESB reads the credentials of a GET from the query string). */
+                bk_app_code: components["parameters"]["EsbAppCode"];
+                /** @description The app's secret. */
+                bk_app_secret: components["parameters"]["EsbAppSecret"];
+                /** @description The user's login token (or give `bk_username`, for apps exempted from user verification). */
+                bk_token?: components["parameters"]["EsbBkToken"];
+                /** @description The user's name, accepted only for apps exempted from user verification. */
+                bk_username?: components["parameters"]["EsbBkUsername"];
+                /**
+                 * @description Adds `executor_proxy` (project templates only). Read as Django REST framework's BooleanField:
+                 *     `true`, `t`, `yes`, `y`, `on`, `1` and `false`, `f`, `no`, `n`, `off`, `0`, in any case; an
+                 *     absent or empty value is false; anything else is refused (see the `invalid_options` example).
+                 */
+                include_executor_proxy?: components["parameters"]["IncludeExecutorProxy"];
+                /** @description Validated as a boolean and otherwise unused. */
+                include_staff_groups?: components["parameters"]["IncludeStaffGroups"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EsbGetUserProjectListResult"];
             405: components["responses"]["MethodNotAllowedGet"];
         };
     };
