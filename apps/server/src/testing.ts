@@ -2,23 +2,49 @@ import { createApp } from "./app.js";
 import { openDatabase, type SqliteDatabase } from "./db/connection.js";
 import { loadDemoData } from "./db/demo.js";
 import { createStore, type Store } from "./db/store.js";
+import { type LoadReport, loadTemplatesDir } from "./templates/load.js";
 
-export { DEMO } from "./db/demo.js";
+export { DEMO, DEMO_TEMPLATES_DIR } from "./db/demo.js";
 export { startServer } from "./server.js";
 
 export interface TestServerContext {
   db: SqliteDatabase;
   store: Store;
   app: ReturnType<typeof createApp>;
+  /** What `templatesDir` loaded and skipped (empty without it). */
+  templates: LoadReport;
 }
 
-/** A fresh app with the demo data on its own database (`:memory:` unless a path is given). */
+/** An app (credentials) and its user, for a test server without the demo data. */
+export interface TestCredentials {
+  app: { code: string; secret: string; trusted?: boolean };
+  user: { username: string; bkToken: string };
+}
+
+/**
+ * A fresh app on its own database (`:memory:` unless a path is given): with the demo data, or
+ * (`demoData: false`) with only the given credentials and the templates of `templatesDir`, as a
+ * deployment the suite knows nothing of.
+ */
 export function createTestContext(
-  options: { databasePath?: string; bkSopsHost?: string } = {},
+  options: {
+    databasePath?: string;
+    bkSopsHost?: string;
+    demoData?: boolean;
+    templatesDir?: string;
+    credentials?: TestCredentials[];
+  } = {},
 ): TestServerContext {
   const db = openDatabase(options.databasePath ?? ":memory:");
   const store = createStore(db);
-  loadDemoData(store);
+  if (options.demoData !== false) loadDemoData(store);
+  for (const { app, user } of options.credentials ?? []) {
+    store.apps.upsert({ code: app.code, secret: app.secret, name: app.code, trusted: app.trusted ?? false, userVerifyExempt: false });
+    store.users.upsert({ username: user.username, bkToken: user.bkToken, canCreateTask: true });
+  }
+  const templates = options.templatesDir
+    ? loadTemplatesDir(store, options.templatesDir, "templates-dir")
+    : { loaded: [], skipped: [] };
   const app = createApp({ store, bkSopsHost: options.bkSopsHost ?? "http://bk_sops_host/" });
-  return { db, store, app };
+  return { db, store, app, templates };
 }

@@ -16,6 +16,11 @@ export interface ExampleContract {
   authorization?: Record<string, string>;
   /** `first-line`: only the first line of `message` is stable. */
   message?: "first-line";
+  /**
+   * The caller the answer documents: `untrusted` (an app not on bk-sops' whitelist, so IAM runs
+   * first) or `trusted` (an app on the whitelist, which skips IAM).
+   */
+  caller?: "trusted" | "untrusted";
 }
 
 export interface ExampleSide {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareAnswer } from "../src/checks/answer.js";
+import { compareCreatedData } from "../src/checks/created-data.js";
+import type { Difference } from "../src/types.js";
 import { graphProblems } from "../src/checks/tree.js";
 import { matches } from "../src/select.js";
 
@@ -69,6 +71,7 @@ describe("compareAnswer", () => {
     result: true,
     data: { task_id: 10, task_url: "http://h/taskflow/execute/3/?instance_id=15364" },
   };
+  const created = (want: unknown, got: unknown, out: Difference[]) => compareCreatedData(want, got, out, { projectId: 3 });
   it("accepts generated values and the envelope keys the service adds on success", () => {
     const actual = {
       result: true,
@@ -78,14 +81,13 @@ describe("compareAnswer", () => {
       message: "",
       request_id: "a".repeat(32),
     };
-    expect(compareAnswer(documented, actual)).toEqual([]);
+    expect(compareAnswer(documented, actual, { data: created })).toEqual([]);
   });
-  it("rejects a task_url whose instance_id is not the task id", () => {
-    const actual = {
-      result: true,
-      data: { task_id: 7, task_url: "http://x/taskflow/execute/3/?instance_id=8" },
-    };
-    expect(compareAnswer(documented, actual).map((d) => d.path)).toEqual(["data.task_url"]);
+  it("rejects a task_url whose instance_id is not the task id, or whose project is another", () => {
+    const wrongTask = { result: true, data: { task_id: 7, task_url: "http://x/taskflow/execute/3/?instance_id=8" } };
+    expect(compareAnswer(documented, wrongTask, { data: created }).map((d) => d.path)).toEqual(["data.task_url"]);
+    const wrongProject = { result: true, data: { task_id: 7, task_url: "http://x/taskflow/execute/4/?instance_id=7" } };
+    expect(compareAnswer(documented, wrongProject, { data: created }).map((d) => d.path)).toEqual(["data.task_url"]);
   });
   it("compares only the first line of a first-line message", () => {
     const want = { result: false, message: "bad: x", code: 1 };
@@ -97,16 +99,23 @@ describe("compareAnswer", () => {
   it("reports keys an error answer should not have", () => {
     const want = { result: false, message: "m", code: 1 };
     expect(compareAnswer(want, { ...want, trace_id: "t" })).toEqual([
-      { path: "trace_id", note: "not documented", actual: "t" },
+      { path: "trace_id", note: "not documented", actual: "t", kind: "other" },
     ]);
+  });
+  it("names the decisive difference (result, code) before side fields", () => {
+    const want = { result: false, message: "m", code: 3540000, trace_id: "t" };
+    const got = { result: true, message: "m", code: 0, data: { task_id: 1 } };
+    const kinds = compareAnswer(want, got).map((d) => d.kind);
+    expect(kinds).toContain("result");
+    expect(kinds).toContain("code");
   });
 });
 
 describe("check selection", () => {
   it.each([
     ["negative", "negative.missing-name", true],
-    ["negative", "schema.negative.missing-name", false],
-    ["*missing-name", "schema.negative.missing-name", true],
+    ["negative", "examples.negative", false],
+    ["*missing-name", "negative.missing-name", true],
     ["examples.createTaskEsb", "examples.esb_x", false],
   ] as const)("%s selects %s: %s", (pattern, id, want) => {
     expect(matches(pattern, id)).toBe(want);

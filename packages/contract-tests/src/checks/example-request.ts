@@ -1,9 +1,9 @@
 import type { ExamplePair } from "@bksops/api-types";
-import { AUTH_HEADER, formOfPath, type Outgoing, send } from "../http.js";
-import { DEMO_EXAMPLE_IDS } from "../targets/target.js";
-import type { Form, Identity } from "../types.js";
-import { once, type RunContext, TASK_PREFIX } from "./check.js";
+import { AUTH_HEADER, formOfPath, type Outgoing } from "../http.js";
+import type { Form } from "../types.js";
+import { once, type RunContext, sendFor, TASK_PREFIX } from "./check.js";
 import { isObject } from "./diff.js";
+import type { Scene } from "./example-scene.js";
 import { createRequest, credentialKeys } from "./requests.js";
 
 type Json = Record<string, unknown>;
@@ -40,13 +40,13 @@ function substitute(value: Json, keep: string[], target: Json, replaced: Array<[
 }
 
 /**
- * A task of the identity's template, created once per run, for the operations that read or act
- * on a task (`task_id` parameters). Resolves to its id, or throws why it could not be created.
+ * A task of the scene's template, created once per run, for the operations that read or act on a
+ * task (`task_id` parameters). Resolves to its id, or throws why it could not be created.
  */
-export function fixtureTaskId(ctx: RunContext, identity: Identity): Promise<string> {
-  return once(ctx, `fixture-task:${identity.bizId}:${identity.templateId}`, async () => {
-    const out = createRequest({ ...ctx, identity }, { name: `${TASK_PREFIX}fixture` });
-    const exchange = await send(ctx.target, out, ctx.timeoutMs);
+export function fixtureTaskId(ctx: RunContext, scene: Scene): Promise<string> {
+  return once(ctx, `fixture-task:${scene.bizId}:${scene.templateId}`, async () => {
+    const identity = { ...ctx.identity, bizId: scene.bizId, templateId: scene.templateId };
+    const exchange = await sendFor(ctx, createRequest({ identity, form: ctx.form }, { name: `${TASK_PREFIX}fixture` }));
     const json = exchange.response?.json;
     const id = isObject(json) && isObject(json.data) ? json.data.task_id : undefined;
     if (typeof id !== "number") {
@@ -54,19 +54,6 @@ export function fixtureTaskId(ctx: RunContext, identity: Identity): Promise<stri
     }
     return String(id);
   });
-}
-
-/** The values the target's own ids and credentials give each substitutable key. */
-async function ownValues(ctx: RunContext, pair: ExamplePair, needsTask: boolean): Promise<Json> {
-  const contract = pair.request?.contract ?? {};
-  // Demo examples name demo templates, so their ids stay; credentials are always the target's.
-  const ids = contract.fixture === "demo" ? { ...ctx.identity, ...DEMO_EXAMPLE_IDS } : ctx.identity;
-  return {
-    ...credentialKeys(ctx.identity.credentials),
-    bk_biz_id: ids.bizId,
-    template_id: ids.templateId,
-    ...(needsTask ? { task_id: await fixtureTaskId(ctx, ids) } : {}),
-  };
 }
 
 /** Whether building the request needs a task (a `task_id` path, query or body value). */
@@ -81,22 +68,45 @@ function needsTask(pair: ExamplePair): boolean {
   );
 }
 
-/** The example's request as the target should receive it (see the brief's substitution rules). */
-export async function exampleRequest(ctx: RunContext, pair: ExamplePair): Promise<ExampleRequest> {
+/** The scene's values for each substitutable key. */
+async function ownValues(ctx: RunContext, pair: ExamplePair, scene: Scene): Promise<Json> {
+  return {
+    ...credentialKeys(scene.credentials ?? ctx.identity.credentials),
+    bk_biz_id: scene.bizId,
+    template_id: scene.templateId,
+    ...(needsTask(pair) ? { task_id: await fixtureTaskId(ctx, scene) } : {}),
+  };
+}
+
+/** Node ids, variable keys and scheme ids of the body, as the scene maps them. */
+function mapBody(body: Json, scene: Scene): Json {
+  const id = (value: unknown) => (typeof value === "string" ? (scene.ids.get(value) ?? value) : value);
+  const out = { ...body };
+  for (const key of ["exclude_task_nodes_id", "execute_task_nodes_id"])
+    if (Array.isArray(out[key])) out[key] = (out[key] as unknown[]).map(id);
+  if (Array.isArray(out.template_schemes_id)) out.template_schemes_id = out.template_schemes_id.map(id);
+  else if (out.template_schemes_id !== undefined) out.template_schemes_id = id(out.template_schemes_id);
+  if (isObject(out.constants))
+    out.constants = Object.fromEntries(Object.entries(out.constants).map(([key, value]) => [id(key), value]));
+  return out;
+}
+
+/** The example's request as the target should receive it, in the scene resolved for it. */
+export async function exampleRequest(ctx: RunContext, pair: ExamplePair, scene: Scene): Promise<ExampleRequest> {
   const form = formOf(pair);
   const request = pair.request;
   const contract = request?.contract ?? {};
+  // On the demo data an example's credentials and ids can stay as written when it keeps them.
   const keep = contract.keep ?? [];
-  const own = await ownValues(ctx, pair, needsTask(pair));
+  const own = await ownValues(ctx, pair, scene);
   const replaced: Array<[string, string]> = [];
-  const creates = isObject(pair.response.value) && pair.response.value.result === true;
+  const creates = isObject(pair.response.value) && pair.response.value.result === true && pair.method === "POST";
 
   let body = request?.value;
   if (isObject(body)) {
-    body = substitute(body, keep, own, replaced);
+    body = mapBody(substitute(body, keep, own, replaced), scene);
     for (const key of contract.omit ?? []) delete (body as Json)[key];
-    if (creates && typeof (body as Json).name === "string")
-      (body as Json).name = `${TASK_PREFIX}${(body as Json).name}`;
+    if (creates && typeof (body as Json).name === "string") (body as Json).name = `${TASK_PREFIX}${(body as Json).name}`;
   }
   let query: Json = substitute({ ...(request?.parameters.query ?? {}) }, keep, own, replaced);
   for (const key of contract.omit ?? []) delete query[key];
@@ -107,47 +117,37 @@ export async function exampleRequest(ctx: RunContext, pair: ExamplePair): Promis
   if (ctx.target.staticMock) {
     // Prism picks the answer by name (and by status when it is not the first one).
     headers.Prefer =
-      pair.response.status === 200
-        ? `example=${pair.name}`
-        : `code=${pair.response.status}, example=${pair.name}`;
+      pair.response.status === 200 ? `example=${pair.name}` : `code=${pair.response.status}, example=${pair.name}`;
   }
   const method = pair.method;
   const withQuery = (path: string) => {
-    const entries = Object.entries(query).flatMap(
-      ([key, value]): Array<[string, string]> =>
-        value === undefined ? [] : [[key, typeof value === "string" ? value : JSON.stringify(value)]],
+    const entries = Object.entries(query).flatMap(([key, value]): Array<[string, string]> =>
+      value === undefined ? [] : [[key, typeof value === "string" ? value : JSON.stringify(value)]],
     );
     return entries.length === 0 ? path : `${path}?${new URLSearchParams(entries)}`;
   };
-
   if (form === "esb") {
-    return {
-      out: { form, operationId: pair.operationId, method, path: withQuery(pair.path), headers, body },
-      replaced,
-    };
+    return { out: { form, operationId: pair.operationId, method, path: withQuery(pair.path), headers, body }, replaced };
   }
   const credentialsInBody = isObject(body) && "bk_app_code" in body;
   const credentialsInQuery = "bk_app_code" in query;
   if (contract.authorization) {
-    headers[AUTH_HEADER] = JSON.stringify(substitute(contract.authorization, keep, own, replaced));
+    const written = contract.authorization;
+    // An app named by the example: the trusted app's credentials when the scene gives them.
+    const authorization = scene.credentials && !ctx.target.demoData ? credentialKeys(scene.credentials) : written;
+    headers[AUTH_HEADER] = JSON.stringify(substitute(authorization, keep, scene.credentials ? {} : own, replaced));
   } else if ((!credentialsInBody && !credentialsInQuery) || ctx.target.staticMock) {
     // Prism answers 401 without the header, whatever the body holds.
-    headers[AUTH_HEADER] = JSON.stringify(credentialKeys(ctx.identity.credentials));
+    headers[AUTH_HEADER] = JSON.stringify(credentialKeys(scene.credentials ?? ctx.identity.credentials));
   }
-  const path = pair.path.replace(/\{([^}]+)\}/g, (_all, name: string) => {
-    const value = pathValue(name, pair, own, keep);
-    return encodeURIComponent(value);
-  });
-  return {
-    out: { form, operationId: pair.operationId, method, path: withQuery(path), headers, body },
-    replaced,
-  };
+  const path = pair.path.replace(/\{([^}]+)\}/g, (_all, name: string) => encodeURIComponent(pathValue(name, pair, own, keep)));
+  return { out: { form, operationId: pair.operationId, method, path: withQuery(path), headers, body }, replaced };
 }
 
-/** A path parameter: the contract's value, the example's own (when kept), else the target's. */
+/** A path parameter: the contract's value as written, the example's own (when kept), else the scene's. */
 function pathValue(name: string, pair: ExamplePair, own: Json, keep: string[]): string {
   const contract = pair.request?.contract ?? {};
-  const fixed = contract.params?.[name] ?? (name === "template_id" ? contract.template_id : undefined);
+  const fixed = contract.params?.[name];
   if (fixed !== undefined) return fixed;
   const example = pair.request?.parameters.path[name];
   if (example !== undefined && keep.includes(name)) return String(example);
@@ -157,13 +157,15 @@ function pathValue(name: string, pair: ExamplePair, own: Json, keep: string[]): 
   throw new Error(`no value for the path parameter {${name}} of ${pair.operationId}`);
 }
 
-/** The contract's fixed values for query parameters of the operation (not path ones). */
+/** The contract's fixed values for query parameters of the operation (not path ones, not template ids). */
 function pickQuery(params: Record<string, string> | undefined, pair: ExamplePair): Json {
   if (!params) return {};
-  return Object.fromEntries(Object.entries(params).filter(([name]) => !pair.path.includes(`{${name}}`)));
+  return Object.fromEntries(
+    Object.entries(params).filter(([name]) => !pair.path.includes(`{${name}}`) && name !== "template_id"),
+  );
 }
 
-/** The documented answer with the substituted `key=value` texts of its message replaced too. */
+/** The documented answer with the substituted texts of its message replaced too. */
 export function expectedAnswer(pair: ExamplePair, replaced: Array<[string, string]>): unknown {
   const value = pair.response.value;
   if (!isObject(value) || typeof value.message !== "string") return value;

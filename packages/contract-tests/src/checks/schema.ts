@@ -21,11 +21,13 @@ export function operationOf(spec: OpenApiDocument, operationId: string): { path:
   throw new Error(`the spec has no operation ${operationId}`);
 }
 
-// A `oneOf` of success and error: validate against the branch whose `result` const matches,
-// so the errors name what is wrong with that answer rather than why no branch fits.
+// A `oneOf` of success and errors: validate against the branch whose `result` const matches (the
+// first that accepts the answer when several do), so the errors name what is wrong with that
+// answer rather than why no branch fits.
 function branchFor(spec: OpenApiDocument, name: string, body: unknown): string {
   const schema = deref<Json>(spec, { $ref: `#/components/schemas/${name}` });
   if (!Array.isArray(schema.oneOf) || !isObject(body)) return name;
+  const candidates: string[] = [];
   for (const branch of schema.oneOf) {
     const resolved = deref<Json>(spec, branch);
     const result =
@@ -33,9 +35,9 @@ function branchFor(spec: OpenApiDocument, name: string, body: unknown): string {
         ? resolved.properties.result.const
         : undefined;
     const branchName = schemaNameOf(branch);
-    if (branchName && result === body.result) return branchName;
+    if (branchName && result === body.result) candidates.push(branchName);
   }
-  return name;
+  return candidates.find((candidate) => validatorFor(candidate as SchemaName)(body)) ?? candidates[0] ?? name;
 }
 
 /** Where an answer breaks the spec: undocumented status, content type, or body schema. */

@@ -1,0 +1,215 @@
+import type { ExamplePair } from "@bksops/api-types";
+import { pyTruthy } from "@bksops/domain";
+import { documentedTemplates } from "../fixtures/load.js";
+import type { DocumentedTemplate } from "../fixtures/documented.js";
+import { commonTemplateId, otherBusiness } from "../ground/discover.js";
+import { type GroundTemplate, groundTemplate } from "../ground/template.js";
+import { predictTask } from "../predict/predict.js";
+import { MISSING_TEMPLATE } from "../preflight.js";
+import type { Credentials } from "../types.js";
+import type { RunContext } from "./check.js";
+import { isObject } from "./diff.js";
+
+type Json = Record<string, unknown>;
+
+/**
+ * Where an example runs: `documented` on the demo data itself (ids as written); `imported` on the
+ * deployment's copies of the documented templates (`--example-templates`); `mapped` on the run's
+ * own business and templates, each documented id standing for one of the same role.
+ */
+export type SceneMode = "documented" | "imported" | "mapped";
+
+export interface Scene {
+  mode: SceneMode;
+  /** The values of the example's `bk_biz_id` and `template_id` (path, body or query). */
+  bizId: string;
+  templateId: string;
+  /** The project the request's business is (task_url and messages carry it). */
+  projectId?: number;
+  /** The deployment's template the example runs on, when it exists and the example needs it. */
+  template?: GroundTemplate;
+  /** Documented node ids, variable keys and scheme ids → the deployment's. */
+  ids: Map<string, string>;
+  /** Credentials to send instead of the run's (the example documents an app on the whitelist). */
+  credentials?: Credentials;
+  /** Documented → actual texts, to adapt the documented message. */
+  replacements: Array<[string, string]>;
+}
+
+export const DOCUMENTED_BIZ = "2";
+const DOCUMENTED_PROJECT = 3;
+
+/** The documented template id an example's request names. */
+export function documentedTemplateId(pair: ExamplePair): string {
+  const request = pair.request;
+  const contract = request?.contract ?? {};
+  const body = isObject(request?.value) ? request.value : {};
+  const query = request?.parameters.query ?? {};
+  const named = contract.params?.template_id ?? contract.template_id ?? query.template_id ?? body.template_id;
+  return named === undefined ? "1" : String(named);
+}
+
+/** What an example's request names that depends on the template: node ids, variable keys, scheme ids. */
+function templateReferences(pair: ExamplePair): { nodes: string[]; keys: string[]; schemes: string[] } {
+  const body = isObject(pair.request?.value) ? pair.request.value : {};
+  const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+  const schemes = body.template_schemes_id;
+  return {
+    nodes: [...list(body.exclude_task_nodes_id), ...list(body.execute_task_nodes_id)],
+    keys: isObject(body.constants) ? Object.keys(body.constants) : [],
+    schemes: Array.isArray(schemes) ? schemes.map(String) : schemes === undefined ? [] : [String(schemes)],
+  };
+}
+
+/** The example answers a success whose content comes from a template (a create, a read). */
+const succeeds = (pair: ExamplePair) => isObject(pair.response.value) && pair.response.value.result === true;
+
+/**
+ * Resolves where an example runs on this target, or why it cannot run here (a skip reason). The
+ * example's business becomes the run's, its template the run's template of the same role.
+ */
+export async function sceneOf(ctx: RunContext, pair: ExamplePair): Promise<Scene | { skip: string }> {
+  const contract = pair.request?.contract ?? {};
+  const scene: Scene = { mode: "mapped", bizId: ctx.identity.bizId, templateId: ctx.identity.templateId, ids: new Map(), replacements: [] };
+  const trust = callerOf(ctx, contract.caller);
+  if ("skip" in trust) return trust;
+  scene.credentials = trust.credentials;
+  const documentedId = documentedTemplateId(pair);
+  const documented = documentedTemplates().get(documentedId);
+  const needsTemplate = contract.fixture === "demo" || succeeds(pair);
+  if (ctx.target.demoData) {
+    Object.assign(scene, { mode: "documented", bizId: DOCUMENTED_BIZ, templateId: documentedId, projectId: DOCUMENTED_PROJECT });
+  } else if (ctx.identity.exampleTemplates?.[documentedId]) {
+    Object.assign(scene, { mode: "imported", templateId: ctx.identity.exampleTemplates[documentedId] });
+  } else if (needsTemplate) {
+    const placed = await placeMapped(ctx, scene, documented, documentedId);
+    if (placed) return placed;
+  }
+  scene.projectId ??= ctx.preflight.projectId;
+  const references = templateReferences(pair);
+  const source = documented?.role === "common" ? "common" : "project";
+  const usesTemplate = references.nodes.length + references.keys.length + references.schemes.length > 0 || succeeds(pair);
+  if (documented && usesTemplate && documented.role !== "other-business") {
+    const template = await groundTemplate(ctx, { templateId: scene.templateId, bizId: scene.bizId, source });
+    if ("problem" in template) return { skip: `cannot read the template the example runs on: ${template.problem}` };
+    scene.template = template;
+    const mapped = mapReferences(scene, documented, template, references);
+    if (mapped) return { skip: mapped };
+  }
+  if (documentedId !== scene.templateId) {
+    scene.replacements.push([`[id=${documentedId}]`, `[id=${scene.templateId}]`], [`(id=${documentedId})`, `(id=${scene.templateId})`]);
+  }
+  return scene;
+}
+
+/** Which credentials an example's caller needs, or why this run cannot be that caller. */
+function callerOf(ctx: RunContext, caller: string | undefined): { credentials?: Credentials } | { skip: string } {
+  const trusted = ctx.preflight.trusted;
+  if (caller === "untrusted" && trusted === true)
+    return { skip: "the run's app is on bk-sops' whitelist (it skips IAM); this example documents what other apps get" };
+  if (caller !== "trusted" || trusted === true || ctx.target.demoData) return {};
+  if (ctx.identity.trustedCredentials) return { credentials: ctx.identity.trustedCredentials };
+  return { skip: "documents what an app on bk-sops' whitelist gets: pass --trusted-app-code and --trusted-app-secret of such an app" };
+}
+
+/** Places a mapped example on the run's template of the documented template's role. */
+async function placeMapped(
+  ctx: RunContext,
+  scene: Scene,
+  documented: DocumentedTemplate | undefined,
+  documentedId: string,
+): Promise<{ skip: string } | undefined> {
+  if (!documented) {
+    // A template the documented business does not have: one no deployment has.
+    scene.templateId = MISSING_TEMPLATE;
+    scene.replacements.push([`(id=${documentedId})`, `(id=${MISSING_TEMPLATE})`], [`[id=${documentedId}]`, `[id=${MISSING_TEMPLATE}]`]);
+    return undefined;
+  }
+  if (documented.role === "common") {
+    const id = await commonTemplateId(ctx);
+    if (typeof id !== "string") return { skip: `needs a common template: ${id.problem}` };
+    scene.templateId = id;
+    return undefined;
+  }
+  if (ctx.identity.templateSource && !["project", "business"].includes(ctx.identity.templateSource))
+    return { skip: "documents a project template: run with a project --template-id" };
+  if (documented.role === "other-business") {
+    // The run's template asked for in another business: a template that exists, in another business.
+    const other = await otherBusiness(ctx);
+    if ("problem" in other) return { skip: `needs a second business the user sees: ${other.problem}` };
+    scene.bizId = other.bizId;
+    scene.projectId = other.projectId;
+  }
+  return undefined;
+}
+
+/** The documented template's plain task: which variables it keeps. */
+const keptKeys = (tree: DocumentedTemplate["tree"]) => {
+  const plain = predictTask({ tree, schemes: [] } as unknown as GroundTemplate, {});
+  return "tree" in plain ? new Set(Object.keys(plain.tree.constants)) : new Set<string>();
+};
+
+/** Maps the example's node ids, variable keys and scheme ids onto the deployment's template; a reason when it cannot. */
+function mapReferences(
+  scene: Scene,
+  documented: DocumentedTemplate,
+  template: GroundTemplate,
+  references: ReturnType<typeof templateReferences>,
+): string | undefined {
+  if (scene.mode === "documented") return undefined;
+  const theirs = template.tree.activities;
+  const ours = documented.tree.activities;
+  if (scene.mode === "imported") {
+    // An import gives every node a new id; names identify them (they are unique in the fixtures).
+    for (const id of references.nodes) {
+      const name = ours[id]?.name;
+      const found = Object.entries(theirs).find(([, act]) => act.name === name)?.[0];
+      if (name !== undefined && !found) return `the imported template has no node named "${name}"`;
+      if (found) scene.ids.set(id, found);
+    }
+    for (const id of references.schemes) {
+      const scheme = documented.schemes.find((s) => `${documented.id}-${s.name}` === id);
+      const found = scheme && template.schemes.find((s) => s.name === scheme.name);
+      if (found) scene.ids.set(id, found.unique_id);
+    }
+  } else {
+    const optional = (tree: Record<string, { optional?: unknown }>) =>
+      Object.entries(tree).filter(([, act]) => pyTruthy(act.optional)).map(([id]) => id);
+    const required = (tree: Record<string, { optional?: unknown }>) =>
+      Object.entries(tree).filter(([, act]) => !pyTruthy(act.optional)).map(([id]) => id);
+    const pools = { optional: optional(theirs), required: required(theirs) };
+    for (const id of references.nodes) {
+      if (!(id in ours) || scene.ids.has(id)) continue;
+      const role = pyTruthy(ours[id]?.optional) ? "optional" : "required";
+      const next = pools[role].shift();
+      if (!next) return `the template has too few ${role} nodes to stand for the example's (get_template_info)`;
+      scene.ids.set(id, next);
+    }
+    for (const [index, id] of references.schemes.entries()) {
+      const scheme = template.schemes[index];
+      if (!scheme) return "the template has no execution scheme to stand for the example's";
+      scene.ids.set(id, scheme.unique_id);
+    }
+    mapKeys(scene, documented, template, references.keys);
+  }
+  for (const [from, to] of scene.ids) scene.replacements.push([from, to]);
+  return undefined;
+}
+
+/** Variables: a kept one for a kept one, a pruned one for a pruned one; an unknown key stays unknown. */
+function mapKeys(scene: Scene, documented: DocumentedTemplate, template: GroundTemplate, keys: string[]): void {
+  const [keptOurs, keptTheirs] = [keptKeys(documented.tree), keptKeys(template.tree)];
+  const theirs = template.tree.constants;
+  const pools = {
+    kept: Object.keys(theirs).filter((key) => keptTheirs.has(key) && theirs[key]?.source_type !== "component_outputs"),
+    pruned: Object.keys(theirs).filter((key) => !keptTheirs.has(key)),
+  };
+  keys.forEach((key, index) => {
+    const inOurs = key in documented.tree.constants;
+    const pool = !inOurs ? undefined : keptOurs.has(key) ? pools.kept : pools.pruned;
+    const next = pool?.shift();
+    // Out of variables of that kind, or a key unknown to both: a key no template has.
+    const fresh = `\${bk_sops_contract_${index}}`;
+    scene.ids.set(key, next ?? (inOurs || key in theirs ? fresh : key));
+  });
+}

@@ -1,0 +1,83 @@
+import type { Difference } from "../types.js";
+import { brief, diffValues, isObject } from "./diff.js";
+import type { Scene } from "./example-scene.js";
+
+type Json = Record<string, unknown>;
+
+const kindOfValue = (value: unknown) =>
+  value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+
+// Objects keyed by ids or variable keys (activities, constants, …): their keys are the template's.
+const ID_KEY = /^(\$\{.*\}|[a-z]{1,4}[0-9a-f]{20,})$/;
+const isMap = (value: Json) => Object.keys(value).length > 0 && Object.keys(value).every((key) => ID_KEY.test(key));
+
+/**
+ * Compares the shape of a read answered for another template than the documented one: the same
+ * keys (objects keyed by ids compared item by item with the documented first item), the same JSON
+ * types (`null` fits any documented type: the documented template's value may be set where the
+ * deployment's is not).
+ */
+export function shapeDiff(want: unknown, got: unknown, path: string, out: Difference[]): void {
+  if (want === null || got === null) return;
+  if (kindOfValue(want) !== kindOfValue(got)) {
+    out.push({ kind: "values", path, note: `expected ${kindOfValue(want)}, got ${kindOfValue(got)}`, expected: want, actual: got });
+    return;
+  }
+  if (Array.isArray(want) && Array.isArray(got)) {
+    if (want.length > 0) got.forEach((item, index) => shapeDiff(want[0], item, `${path}[${index}]`, out));
+    return;
+  }
+  if (!isObject(want) || !isObject(got)) return;
+  if (isMap(want)) {
+    const sample = Object.values(want)[0];
+    for (const [key, item] of Object.entries(got)) shapeDiff(sample, item, `${path}["${key}"]`, out);
+    return;
+  }
+  for (const key of Object.keys(want)) {
+    if (!(key in got)) out.push({ kind: "values", path: `${path}.${key}`, note: "missing", expected: want[key] });
+    else shapeDiff(want[key], got[key], `${path}.${key}`, out);
+  }
+  for (const key of Object.keys(got))
+    if (!(key in want)) out.push({ kind: "values", path: `${path}.${key}`, note: "not documented", actual: got[key] });
+}
+
+/** Checks one value the scene determines (an id the request named), appending a difference when it differs. */
+function expectValue(out: Difference[], path: string, expected: unknown, actual: unknown): void {
+  if (expected !== undefined && actual !== expected)
+    out.push({ kind: "values", path, note: `must be ${brief(expected)} (what the request named)`, expected, actual });
+}
+
+/**
+ * The `data` of a read answered for the deployment's own template: the documented shape, the ids
+ * the request named, and the template as the preflight read it (the same answer, read twice).
+ */
+export function compareReadData(operation: string, scene: Scene, want: unknown, got: unknown, out: Difference[]): void {
+  if (operation === "get_template_info" || operation === "get_common_template_info") {
+    const [w, g] = [isObject(want) ? { ...want } : want, isObject(got) ? { ...got } : got];
+    if (isObject(w) && isObject(g)) {
+      expectValue(out, "data.id", Number(scene.templateId), g.id);
+      if ("bk_biz_id" in w) expectValue(out, "data.bk_biz_id", Number(scene.bizId), g.bk_biz_id);
+      if ("project_id" in w) expectValue(out, "data.project_id", scene.projectId, g.project_id);
+      const tree = scene.template?.info.pipeline_tree;
+      if (tree !== undefined) diffValues(tree, g.pipeline_tree, "data.pipeline_tree", out);
+      delete w.pipeline_tree;
+      delete g.pipeline_tree;
+    }
+    shapeDiff(w, g, "data", out);
+    return;
+  }
+  if (operation === "get_template_schemes" && Array.isArray(got) && scene.template) {
+    const ids = got.map((item) => (isObject(item) ? item.id : undefined));
+    diffValues(
+      scene.template.schemes.map((scheme) => scheme.unique_id),
+      ids,
+      "data[*].id",
+      out,
+    );
+  }
+  if (operation === "get_user_project_list" && Array.isArray(got)) {
+    const mine = got.find((item) => isObject(item) && String(item.bk_biz_id) === scene.bizId);
+    if (!mine) out.push({ kind: "values", path: "data", note: `lists no project of business ${scene.bizId}, the run's` });
+  }
+  shapeDiff(want, got, "data", out);
+}
