@@ -39,7 +39,13 @@ export function createTestContext(
   const store = createStore(db);
   if (options.demoData !== false) loadDemoData(store);
   for (const { app, user } of options.credentials ?? []) {
-    store.apps.upsert({ code: app.code, secret: app.secret, name: app.code, trusted: app.trusted ?? false, userVerifyExempt: false });
+    store.apps.upsert({
+      code: app.code,
+      secret: app.secret,
+      name: app.code,
+      trusted: app.trusted ?? false,
+      userVerifyExempt: false,
+    });
     store.users.upsert({ username: user.username, bkToken: user.bkToken, canCreateTask: true });
   }
   const templates = options.templatesDir

@@ -7,7 +7,9 @@ import { FIXTURE_FILES, templateData } from "../dist/fixtures/documented.js";
 
 /** The demo templates as documented templates, with the copy of template 1 in another business. */
 function documented() {
-  const files = readdirSync(DEMO_TEMPLATES_DIR).filter((name) => name.endsWith(".json")).sort();
+  const files = readdirSync(DEMO_TEMPLATES_DIR)
+    .filter((name) => name.endsWith(".json"))
+    .sort();
   const templates = files.map((name) => {
     const file = JSON.parse(readFileSync(join(DEMO_TEMPLATES_DIR, name), "utf8"));
     const schemes = (file.schemes ?? []).map((scheme) => ({ name: scheme.name, nodes: scheme.data }));
@@ -25,6 +27,11 @@ export function fixtureFiles() {
   const templates = documented();
   return Object.entries(FIXTURE_FILES).map(([role, name]) => [
     name,
-    `${encodeDat(templateData(role, templates.filter((t) => t.role === role)))}\n`,
+    `${encodeDat(
+      templateData(
+        role,
+        templates.filter((t) => t.role === role),
+      ),
+    )}\n`,
   ]);
 }

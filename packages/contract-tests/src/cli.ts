@@ -85,17 +85,28 @@ export async function main(
     io.out(mask(`bk-sops-contract: checking ${describeTarget(config)}`));
     const result = await runFromConfig(config, (check) => io.out(mask(formatCheckLine(check, colour))));
     if (result.preflight.problems.length > 0) {
-      io.err(mask(`bk-sops-contract: the preflight found ${result.preflight.problems.length} problem(s); no check ran:`));
+      io.err(
+        mask(
+          `bk-sops-contract: the preflight found ${result.preflight.problems.length} problem(s); no check ran:`,
+        ),
+      );
       for (const problem of result.preflight.problems) io.err(mask(`bk-sops-contract: ${problem}`));
       if (config.reportDir) io.out(`reports: ${writeReports(config.reportDir, result, mask).join(", ")}`);
       return 2;
     }
-    const problems = gateProblems(result, { maxSkipped: config.maxSkipped, maxLatencyMs: config.maxLatencyMs });
+    const problems = gateProblems(result, {
+      maxSkipped: config.maxSkipped,
+      maxLatencyMs: config.maxLatencyMs,
+    });
     io.out(mask(formatSummary(result, colour, problems)));
     if (config.reportDir) io.out(`reports: ${writeReports(config.reportDir, result, mask).join(", ")}`);
     return exitCodeOf(result, problems);
   } catch (error) {
-    if (error instanceof TargetError || error instanceof WritesRefusedError || error instanceof NothingSelectedError)
+    if (
+      error instanceof TargetError ||
+      error instanceof WritesRefusedError ||
+      error instanceof NothingSelectedError
+    )
       return usage(io, mask, error.message.split("\n")[0] ?? "");
     throw error;
   }

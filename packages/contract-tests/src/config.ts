@@ -33,7 +33,15 @@ const STRINGS = [
   "report-dir",
   "config",
 ] as const;
-const BOOLEANS = ["allow-writes", "read-only", "fail-on-skip", "demo-data", "no-color", "list", "help"] as const;
+const BOOLEANS = [
+  "allow-writes",
+  "read-only",
+  "fail-on-skip",
+  "demo-data",
+  "no-color",
+  "list",
+  "help",
+] as const;
 const LISTS = ["only", "skip"] as const;
 type Key = (typeof STRINGS)[number] | (typeof BOOLEANS)[number] | (typeof LISTS)[number];
 const KEYS = new Set<string>([...STRINGS, ...BOOLEANS, ...LISTS]);
@@ -87,7 +95,9 @@ function readConfigFile(path: string): Record<string, unknown> {
   const entries = Object.entries(parsed).map(([key, value]) => [kebab(key), value] as const);
   const unknown = entries.filter(([key]) => !KEYS.has(key) || key === "config").map(([key]) => key);
   if (unknown.length > 0)
-    throw new UsageError(`config file ${path}: unknown key(s) ${unknown.join(", ")} (the keys are the flags' names, e.g. "app-code" or "appCode")`);
+    throw new UsageError(
+      `config file ${path}: unknown key(s) ${unknown.join(", ")} (the keys are the flags' names, e.g. "app-code" or "appCode")`,
+    );
   return Object.fromEntries(entries);
 }
 
@@ -108,10 +118,16 @@ function parseFlags(argv: string[]): Record<string, unknown> {
 function idMap(text: string | undefined, problems: string[]): Record<string, string> | undefined {
   if (!text) return undefined;
   const map: Record<string, string> = {};
-  for (const item of text.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const item of text
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const match = /^(\d+)=(\d+)$/.exec(item);
     if (match) map[match[1] as string] = match[2] as string;
-    else problems.push(`--example-templates takes documented=deployed id pairs such as 1=17,100=4, not "${item}"`);
+    else
+      problems.push(
+        `--example-templates takes documented=deployed id pairs such as 1=17,100=4, not "${item}"`,
+      );
   }
   return map;
 }
@@ -140,7 +156,8 @@ export function resolveConfig(argv: string[], env: NodeJS.ProcessEnv = process.e
     const value = text(key);
     if (value === undefined) return undefined;
     const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < min) problems.push(`--${key} must be an integer >= ${min}, not ${value}`);
+    if (!Number.isInteger(parsed) || parsed < min)
+      problems.push(`--${key} must be an integer >= ${min}, not ${value}`);
     return parsed;
   };
   const target = text("target");
@@ -205,10 +222,14 @@ export function resolveConfig(argv: string[], env: NodeJS.ProcessEnv = process.e
   if (!!config.trustedAppCode !== !!config.trustedAppSecret)
     problems.push("give --trusted-app-code and --trusted-app-secret together");
   if (hasUrl && !config.demoData) {
-    const missing: string[] = (["app-code", "app-secret", "biz-id", "template-id"] as const).filter((key) => !text(key));
+    const missing: string[] = (["app-code", "app-secret", "biz-id", "template-id"] as const).filter(
+      (key) => !text(key),
+    );
     if (!config.bkToken && !config.username) missing.push("bk-token");
     if (missing.length > 0)
-      problems.push(`missing ${missing.map((k) => `--${k}`).join(", ")} (or ${missing.map(envName).join(", ")})`);
+      problems.push(
+        `missing ${missing.map((k) => `--${k}`).join(", ")} (or ${missing.map(envName).join(", ")})`,
+      );
   }
   if (problems.length > 0) throw new UsageError(problems.join("\n"));
   return config;

@@ -95,7 +95,8 @@ export async function send(
  */
 export function curlOf(request: SentRequest): string {
   const parts = ["curl -sS", `-X ${request.method}`, shellQuote(request.url)];
-  for (const [key, value] of Object.entries(request.headers)) parts.push(`-H ${shellQuote(`${key}: ${value}`)}`);
+  for (const [key, value] of Object.entries(request.headers))
+    parts.push(`-H ${shellQuote(`${key}: ${value}`)}`);
   if (request.body !== undefined) parts.push(`--data-raw ${shellQuote(request.body)}`);
   return parts.join(" ");
 }

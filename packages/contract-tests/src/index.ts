@@ -5,5 +5,5 @@ export { fetchTarget, inProcessTarget } from "./targets/in-process.js";
 export { prismTarget } from "./targets/prism.js";
 export { referenceTarget } from "./targets/reference.js";
 export { DEMO_IDENTITY, type FetchFn, isLoopbackUrl, type Target, TargetError } from "./targets/target.js";
-export { exitCodeOf, type Gates, gateProblems } from "./verdict.js";
 export type * from "./types.js";
+export { exitCodeOf, type Gates, gateProblems } from "./verdict.js";

@@ -10,7 +10,8 @@ type Json = Record<string, unknown>;
 /** A template id no deployment has: reading it tells whether the app skips IAM. */
 export const MISSING_TEMPLATE = "999999999";
 
-const CREDENTIAL_WORDS = /APP Code|APP Secret|app code|bk_app_code|bk_app_secret|User authentication|bk_token|bk_username|access_token/i;
+const CREDENTIAL_WORDS =
+  /APP Code|APP Secret|app code|bk_app_code|bk_app_secret|User authentication|bk_token|bk_username|access_token/i;
 
 /** Why an exchange of the preflight shows a problem of the setup (one line), or nothing. */
 function problemOf(exchange: Exchange, form: Form, what: string): string | undefined {
@@ -72,6 +73,7 @@ export async function runPreflight(ctx: RunContext): Promise<Preflight> {
   const message = String((probe.response?.json as Json | undefined)?.message ?? "");
   if (message.includes(`(id=${MISSING_TEMPLATE})`)) preflight.trusted = false;
   else if (message.includes(`template[id=${MISSING_TEMPLATE}]`)) preflight.trusted = true;
-  else if (!message) preflight.problems.push(`get_template_info of a missing template: ${readProblem(probe)}`);
+  else if (!message)
+    preflight.problems.push(`get_template_info of a missing template: ${readProblem(probe)}`);
   return preflight;
 }

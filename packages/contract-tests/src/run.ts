@@ -75,7 +75,13 @@ async function runCheck(check: CheckDef, ctx: RunContext, validated: Validated):
       verdict = { status: "failed", reason: `the check crashed: ${(error as Error).stack ?? error}` };
     }
   }
-  const schema = verdict.status === "skipped" ? [] : schemaOf(ctx, owned.filter((x) => !validated.has(x)));
+  const schema =
+    verdict.status === "skipped"
+      ? []
+      : schemaOf(
+          ctx,
+          owned.filter((x) => !validated.has(x)),
+        );
   for (const exchange of owned) validated.add(exchange);
   const { id, title, verifies, group } = check;
   const operationId = typeof check.operationId === "string" ? check.operationId : check.operationId[ctx.form];
@@ -129,7 +135,9 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const { target } = options;
   const identity = options.identity ?? target.defaults;
   if (!identity)
-    throw new Error("no credentials: give app code, app secret, bk_token or username, business id and template id");
+    throw new Error(
+      "no credentials: give app code, app secret, bk_token or username, business id and template id",
+    );
   const form = options.form ?? (target.bases.esb ? "esb" : "gateway");
   if (!target.bases[form]) throw new Error(`the target is not reached through the ${form} form`);
   const spec = options.spec ?? loadSpec();
@@ -137,7 +145,9 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const [only, skip] = [options.only ?? [], options.skip ?? []];
   const selected = allChecks(pairs).filter((check) => isSelected(check.id, only, skip));
   if (selected.length === 0)
-    throw new NothingSelectedError(`no check matches --only ${only.join(",") || "(all)"} --skip ${skip.join(",") || "(none)"}`);
+    throw new NothingSelectedError(
+      `no check matches --only ${only.join(",") || "(all)"} --skip ${skip.join(",") || "(none)"}`,
+    );
   const readOnly = options.readOnly ?? false;
   const allowWrites = options.allowWrites ?? false;
   if (!target.loopback && !allowWrites && !readOnly && selected.some((check) => check.createsTasks)) {

@@ -41,7 +41,10 @@ export function identityOf(config: Config, target: Target): Identity {
 }
 
 /** Opens the target, runs the suite (preflight first) and closes the target. */
-export async function runFromConfig(config: Config, onResult?: (result: CheckResult) => void): Promise<SuiteResult> {
+export async function runFromConfig(
+  config: Config,
+  onResult?: (result: CheckResult) => void,
+): Promise<SuiteResult> {
   const target = await openTarget(config);
   try {
     return await runSuite({

@@ -18,12 +18,16 @@ export function gateProblems(result: SuiteResult, gates: Gates): string[] {
       .slice(0, 5)
       .map((check) => check.id)
       .join(", ");
-    problems.push(`${skipped} check(s) skipped, more than --max-skipped ${gates.maxSkipped} allows (${which}${skipped > 5 ? ", …" : ""})`);
+    problems.push(
+      `${skipped} check(s) skipped, more than --max-skipped ${gates.maxSkipped} allows (${which}${skipped > 5 ? ", …" : ""})`,
+    );
   }
   if (gates.maxLatencyMs !== undefined) {
     for (const [family, latency] of Object.entries(result.latency)) {
       if (latency.p95 > gates.maxLatencyMs)
-        problems.push(`${family}: p95 latency ${latency.p95} ms is above --max-latency-ms ${gates.maxLatencyMs} (max ${latency.max} ms over ${latency.requests} requests)`);
+        problems.push(
+          `${family}: p95 latency ${latency.p95} ms is above --max-latency-ms ${gates.maxLatencyMs} (max ${latency.max} ms over ${latency.requests} requests)`,
+        );
     }
   }
   return problems;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { compareAnswer } from "../src/checks/answer.js";
 import { compareCreatedData } from "../src/checks/created-data.js";
-import type { Difference } from "../src/types.js";
 import { graphProblems } from "../src/checks/tree.js";
 import { matches } from "../src/select.js";
+import type { Difference } from "../src/types.js";
 
 const n = (c: string) => `n${c.repeat(31)}`;
 const l = (c: string) => `l${c.repeat(31)}`;
@@ -71,7 +71,8 @@ describe("compareAnswer", () => {
     result: true,
     data: { task_id: 10, task_url: "http://h/taskflow/execute/3/?instance_id=15364" },
   };
-  const created = (want: unknown, got: unknown, out: Difference[]) => compareCreatedData(want, got, out, { projectId: 3 });
+  const created = (want: unknown, got: unknown, out: Difference[]) =>
+    compareCreatedData(want, got, out, { projectId: 3 });
   it("accepts generated values and the envelope keys the service adds on success", () => {
     const actual = {
       result: true,
@@ -84,10 +85,20 @@ describe("compareAnswer", () => {
     expect(compareAnswer(documented, actual, { data: created })).toEqual([]);
   });
   it("rejects a task_url whose instance_id is not the task id, or whose project is another", () => {
-    const wrongTask = { result: true, data: { task_id: 7, task_url: "http://x/taskflow/execute/3/?instance_id=8" } };
-    expect(compareAnswer(documented, wrongTask, { data: created }).map((d) => d.path)).toEqual(["data.task_url"]);
-    const wrongProject = { result: true, data: { task_id: 7, task_url: "http://x/taskflow/execute/4/?instance_id=7" } };
-    expect(compareAnswer(documented, wrongProject, { data: created }).map((d) => d.path)).toEqual(["data.task_url"]);
+    const wrongTask = {
+      result: true,
+      data: { task_id: 7, task_url: "http://x/taskflow/execute/3/?instance_id=8" },
+    };
+    expect(compareAnswer(documented, wrongTask, { data: created }).map((d) => d.path)).toEqual([
+      "data.task_url",
+    ]);
+    const wrongProject = {
+      result: true,
+      data: { task_id: 7, task_url: "http://x/taskflow/execute/4/?instance_id=7" },
+    };
+    expect(compareAnswer(documented, wrongProject, { data: created }).map((d) => d.path)).toEqual([
+      "data.task_url",
+    ]);
   });
   it("compares only the first line of a first-line message", () => {
     const want = { result: false, message: "bad: x", code: 1 };

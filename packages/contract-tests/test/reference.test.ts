@@ -31,7 +31,9 @@ describe("the suite against the reference server in-process", () => {
     const groups = new Set(result.checks.map((check) => check.group));
     expect([...groups].sort()).toEqual(["examples", "negative", "semantics"]);
     // Every documented pair of every operation runs, and each check is counted once.
-    expect(result.checks.filter((check) => check.id.startsWith("examples.")).length).toBeGreaterThanOrEqual(40);
+    expect(result.checks.filter((check) => check.id.startsWith("examples.")).length).toBeGreaterThanOrEqual(
+      40,
+    );
     expect(new Set(result.checks.map((check) => check.id)).size).toBe(result.checks.length);
     expect(result.schema.failed).toBe(0);
   });
@@ -45,7 +47,9 @@ describe("the suite against the reference server in-process", () => {
     const rows = db.prepare("SELECT id, name FROM tasks").all() as Array<{ id: number; name: string }>;
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row.name.startsWith("bk-sops-contract ")).toBe(true);
-    expect(result.createdTasks.map((task) => task.taskId).sort((a, b) => a - b)).toEqual(rows.map((row) => row.id));
+    expect(result.createdTasks.map((task) => task.taskId).sort((a, b) => a - b)).toEqual(
+      rows.map((row) => row.id),
+    );
     for (const task of result.createdTasks) expect(task.taskUrl).toMatch(/instance_id=\d+$/);
     db.close();
   });

@@ -1,13 +1,19 @@
 import { it } from "vitest";
-import { prismTarget, runSuite } from "../src/index.js";
+import { baseUrlTarget, runSuite } from "../src/index.js";
 import { formatCheckLine, formatSummary } from "../src/report/console.js";
+import { QA_IDENTITY, startDeployment } from "./deployment.js";
+
 it("scratch", async () => {
-  const target = await prismTarget();
-  for (const form of ["gateway"] as const) {
-    const result = await runSuite({ target, form });
-    console.log(`== ${form}`, result.preflight.problems);
-    for (const c of result.checks) if (c.status !== "passed") console.log(formatCheckLine(c, false).slice(0, 1500));
-    console.log(formatSummary(result, false).split("\n").slice(-2).join("\n"));
-  }
-  await target.close();
+  const d = await startDeployment();
+  const target = baseUrlTarget({ bases: { esb: d.esb, gateway: d.gateway } });
+  const result = await runSuite({
+    target,
+    form: "gateway",
+    identity: { ...QA_IDENTITY, commonTemplateId: "901" },
+  });
+  console.log(result.preflight);
+  for (const c of result.checks)
+    if (c.status !== "passed") console.log(formatCheckLine(c, false).slice(0, 2500));
+  console.log(formatSummary(result, false).split("\n").slice(-3).join("\n"));
+  await d.close();
 }, 60000);

@@ -28,16 +28,25 @@ const ADDED_ON_SUCCESS: Record<string, (value: unknown) => boolean> = {
 
 /** The kind of an envelope difference: the decisive fields have their own. */
 const kindOf = (path: string): DifferenceKind =>
-  path === "result" || path === "code" || path === "message" ? path : path.startsWith("data") ? "values" : "other";
+  path === "result" || path === "code" || path === "message"
+    ? path
+    : path.startsWith("data")
+      ? "values"
+      : "other";
 
 /** Differences with their kind set from their path (when not set yet). */
 export const withKinds = (differences: Difference[]): Difference[] =>
   differences.map((d) => (d.kind ? d : { ...d, kind: kindOf(d.path.split(/[.[]/)[0] ?? "") }));
 
 /** Where an answer differs from the documented one: exact where stable, by form where generated. */
-export function compareAnswer(expected: unknown, actual: unknown, options: CompareOptions = {}): Difference[] {
+export function compareAnswer(
+  expected: unknown,
+  actual: unknown,
+  options: CompareOptions = {},
+): Difference[] {
   const out: Difference[] = [];
-  if (options.exact || !isObject(expected) || !isObject(actual)) return withKinds(diffValues(expected, actual, "", out));
+  if (options.exact || !isObject(expected) || !isObject(actual))
+    return withKinds(diffValues(expected, actual, "", out));
   const want: Json = { ...expected };
   const got: Json = { ...actual };
   for (const key of ["trace_id", "request_id"]) {
@@ -62,7 +71,13 @@ export function compareAnswer(expected: unknown, actual: unknown, options: Compa
   if (want.result === true) {
     for (const [key, valid] of Object.entries(ADDED_ON_SUCCESS)) {
       if (key in want || !(key in got)) continue;
-      if (!valid(got[key])) out.push({ kind: kindOf(key), path: key, note: "not the value the service adds on success", actual: got[key] });
+      if (!valid(got[key]))
+        out.push({
+          kind: kindOf(key),
+          path: key,
+          note: "not the value the service adds on success",
+          actual: got[key],
+        });
       delete got[key];
     }
     if (options.data && "data" in want && "data" in got) {
@@ -77,5 +92,7 @@ export function compareAnswer(expected: unknown, actual: unknown, options: Compa
 
 /** A status difference (the decisive one), or nothing. */
 export function statusDifference(expected: number, actual: number): Difference[] {
-  return expected === actual ? [] : [{ kind: "status", path: "(status)", note: "HTTP status differs", expected, actual }];
+  return expected === actual
+    ? []
+    : [{ kind: "status", path: "(status)", note: "HTTP status differs", expected, actual }];
 }

@@ -1,6 +1,6 @@
 import { pyTruthy } from "@bksops/domain";
 import { type GroundTemplate, groundTemplate, sourceKind } from "../ground/template.js";
-import { type TreeComparison, compareTrees } from "../predict/compare.js";
+import { compareTrees, type TreeComparison } from "../predict/compare.js";
 import { type Prediction, predictTask } from "../predict/predict.js";
 import { once, type RunContext } from "./check.js";
 import { type Created, createTask } from "./create.js";
@@ -65,7 +65,9 @@ export function plan(ctx: RunContext, template: GroundTemplate) {
   );
   // Schemes that leave optional nodes out say more than those that run everything.
   const telling = [...template.schemes].sort(
-    (a, b) => optional.filter((id) => !b.data.includes(id)).length - optional.filter((id) => !a.data.includes(id)).length,
+    (a, b) =>
+      optional.filter((id) => !b.data.includes(id)).length -
+      optional.filter((id) => !a.data.includes(id)).length,
   );
   const schemes = telling.slice(0, 2).map(
     (scheme): CreateCase => ({

@@ -79,7 +79,10 @@ const rank = (d: Difference) => PRIORITY[d.kind ?? ""] ?? 9;
 
 /** Differences sorted so that the decisive one (status, result, code, message) comes first. */
 export const byPriority = (differences: Difference[]): Difference[] =>
-  differences.map((d, index) => ({ d, index })).sort((a, b) => rank(a.d) - rank(b.d) || a.index - b.index).map((x) => x.d);
+  differences
+    .map((d, index) => ({ d, index }))
+    .sort((a, b) => rank(a.d) - rank(b.d) || a.index - b.index)
+    .map((x) => x.d);
 
 /** A one-line summary naming the decisive difference first. */
 export function headline(differences: Difference[]): string {

@@ -24,7 +24,10 @@ export function readCreated(exchange: Exchange): Created {
       problem: `HTTP ${exchange.response.status}, body is not a JSON object: ${brief(exchange.response.text)}`,
     };
   if (body.result !== true)
-    return { exchange, problem: `result is ${brief(body.result)}: ${brief(body.message)} (code ${brief(body.code)})` };
+    return {
+      exchange,
+      problem: `result is ${brief(body.result)}: ${brief(body.message)} (code ${brief(body.code)})`,
+    };
   if (!isObject(body.data)) return { exchange, problem: "result is true but data is not an object" };
   const tree = isObject(body.data.pipeline_tree) ? body.data.pipeline_tree : undefined;
   return { exchange, data: body.data, tree, problem: tree ? undefined : "data has no pipeline_tree" };

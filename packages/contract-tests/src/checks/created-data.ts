@@ -34,28 +34,47 @@ export interface CreatedDataOptions {
  * The `data` of a created task: `task_id` a positive integer, the urls by pattern, the tree as
  * predicted from the deployment's template (and, on the documented templates, as documented).
  */
-export function compareCreatedData(want: unknown, got: unknown, out: Difference[], options: CreatedDataOptions): void {
+export function compareCreatedData(
+  want: unknown,
+  got: unknown,
+  out: Difference[],
+  options: CreatedDataOptions,
+): void {
   if (!isObject(want) || !isObject(got)) {
     diffValues(want, got, "data", out);
     return;
   }
   const rest = { want: { ...want }, got: { ...got } };
   if (!Number.isInteger(got.task_id) || (got.task_id as number) < 1)
-    out.push({ kind: "values", path: "data.task_id", note: "expected a positive integer", expected: want.task_id, actual: got.task_id });
+    out.push({
+      kind: "values",
+      path: "data.task_id",
+      note: "expected a positive integer",
+      expected: want.task_id,
+      actual: got.task_id,
+    });
   delete rest.want.task_id;
   delete rest.got.task_id;
   for (const field of URL_FIELDS) {
     if (typeof want[field] !== "string") continue;
     const pattern = urlPattern(want[field] as string, got.task_id, options.projectId);
     if (typeof got[field] !== "string" || !pattern.test(got[field] as string))
-      out.push({ kind: "values", path: `data.${field}`, note: `expected a URL matching ${pattern.source}`, expected: want[field], actual: got[field] });
+      out.push({
+        kind: "values",
+        path: `data.${field}`,
+        note: `expected a URL matching ${pattern.source}`,
+        expected: want[field],
+        actual: got[field],
+      });
     delete rest.want[field];
     delete rest.got[field];
   }
   if (isObject(want.pipeline_tree) && isObject(got.pipeline_tree)) {
     const tree = got.pipeline_tree;
-    for (const problem of idFormatProblems(tree)) out.push({ kind: "ids", path: "data.pipeline_tree", note: problem });
-    for (const problem of graphProblems(tree)) out.push({ kind: "wiring", path: "data.pipeline_tree", note: problem });
+    for (const problem of idFormatProblems(tree))
+      out.push({ kind: "ids", path: "data.pipeline_tree", note: problem });
+    for (const problem of graphProblems(tree))
+      out.push({ kind: "wiring", path: "data.pipeline_tree", note: problem });
     if (options.prediction && "tree" in options.prediction) {
       const comparison = compareTrees(options.prediction.tree as unknown as Json, tree, options.sent ?? {});
       comparison.differences.forEach((d, index) =>
@@ -66,10 +85,19 @@ export function compareCreatedData(want: unknown, got: unknown, out: Difference[
         }),
       );
     } else if (options.prediction && "failure" in options.prediction) {
-      out.push({ kind: "other", path: "data.pipeline_tree", note: `the suite could not predict this task (a gap in its model): ${options.prediction.failure}` });
+      out.push({
+        kind: "other",
+        path: "data.pipeline_tree",
+        note: `the suite could not predict this task (a gap in its model): ${options.prediction.failure}`,
+      });
     }
     if (options.documentedTree)
-      diffValues(canonicalTree(want.pipeline_tree), canonicalTree(tree), "data.pipeline_tree(documented)", out);
+      diffValues(
+        canonicalTree(want.pipeline_tree),
+        canonicalTree(tree),
+        "data.pipeline_tree(documented)",
+        out,
+      );
     delete rest.want.pipeline_tree;
     delete rest.got.pipeline_tree;
   }

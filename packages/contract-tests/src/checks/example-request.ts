@@ -46,7 +46,10 @@ function substitute(value: Json, keep: string[], target: Json, replaced: Array<[
 export function fixtureTaskId(ctx: RunContext, scene: Scene): Promise<string> {
   return once(ctx, `fixture-task:${scene.bizId}:${scene.templateId}`, async () => {
     const identity = { ...ctx.identity, bizId: scene.bizId, templateId: scene.templateId };
-    const exchange = await sendFor(ctx, createRequest({ identity, form: ctx.form }, { name: `${TASK_PREFIX}fixture` }));
+    const exchange = await sendFor(
+      ctx,
+      createRequest({ identity, form: ctx.form }, { name: `${TASK_PREFIX}fixture` }),
+    );
     const json = exchange.response?.json;
     const id = isObject(json) && isObject(json.data) ? json.data.task_id : undefined;
     if (typeof id !== "number") {
@@ -92,21 +95,30 @@ function mapBody(body: Json, scene: Scene): Json {
 }
 
 /** The example's request as the target should receive it, in the scene resolved for it. */
-export async function exampleRequest(ctx: RunContext, pair: ExamplePair, scene: Scene): Promise<ExampleRequest> {
+export async function exampleRequest(
+  ctx: RunContext,
+  pair: ExamplePair,
+  scene: Scene,
+): Promise<ExampleRequest> {
   const form = formOf(pair);
   const request = pair.request;
   const contract = request?.contract ?? {};
-  // On the demo data an example's credentials and ids can stay as written when it keeps them.
-  const keep = contract.keep ?? [];
+  // An example keeps what it names as written; off the demo data the scene decides the ids (a
+  // documented id may exist, or mean something else, on the deployment).
+  const keep = (contract.keep ?? []).filter(
+    (key) => scene.mode === "documented" || !["template_id", "bk_biz_id"].includes(key),
+  );
   const own = await ownValues(ctx, pair, scene);
   const replaced: Array<[string, string]> = [];
-  const creates = isObject(pair.response.value) && pair.response.value.result === true && pair.method === "POST";
+  const creates =
+    isObject(pair.response.value) && pair.response.value.result === true && pair.method === "POST";
 
   let body = request?.value;
   if (isObject(body)) {
     body = mapBody(substitute(body, keep, own, replaced), scene);
     for (const key of contract.omit ?? []) delete (body as Json)[key];
-    if (creates && typeof (body as Json).name === "string") (body as Json).name = `${TASK_PREFIX}${(body as Json).name}`;
+    if (creates && typeof (body as Json).name === "string")
+      (body as Json).name = `${TASK_PREFIX}${(body as Json).name}`;
   }
   let query: Json = substitute({ ...(request?.parameters.query ?? {}) }, keep, own, replaced);
   for (const key of contract.omit ?? []) delete query[key];
@@ -117,31 +129,45 @@ export async function exampleRequest(ctx: RunContext, pair: ExamplePair, scene: 
   if (ctx.target.staticMock) {
     // Prism picks the answer by name (and by status when it is not the first one).
     headers.Prefer =
-      pair.response.status === 200 ? `example=${pair.name}` : `code=${pair.response.status}, example=${pair.name}`;
+      pair.response.status === 200
+        ? `example=${pair.name}`
+        : `code=${pair.response.status}, example=${pair.name}`;
   }
   const method = pair.method;
   const withQuery = (path: string) => {
-    const entries = Object.entries(query).flatMap(([key, value]): Array<[string, string]> =>
-      value === undefined ? [] : [[key, typeof value === "string" ? value : JSON.stringify(value)]],
+    const entries = Object.entries(query).flatMap(
+      ([key, value]): Array<[string, string]> =>
+        value === undefined ? [] : [[key, typeof value === "string" ? value : JSON.stringify(value)]],
     );
     return entries.length === 0 ? path : `${path}?${new URLSearchParams(entries)}`;
   };
   if (form === "esb") {
-    return { out: { form, operationId: pair.operationId, method, path: withQuery(pair.path), headers, body }, replaced };
+    return {
+      out: { form, operationId: pair.operationId, method, path: withQuery(pair.path), headers, body },
+      replaced,
+    };
   }
   const credentialsInBody = isObject(body) && "bk_app_code" in body;
   const credentialsInQuery = "bk_app_code" in query;
   if (contract.authorization) {
     const written = contract.authorization;
     // An app named by the example: the trusted app's credentials when the scene gives them.
-    const authorization = scene.credentials && !ctx.target.demoData ? credentialKeys(scene.credentials) : written;
-    headers[AUTH_HEADER] = JSON.stringify(substitute(authorization, keep, scene.credentials ? {} : own, replaced));
+    const authorization =
+      scene.credentials && !ctx.target.demoData ? credentialKeys(scene.credentials) : written;
+    headers[AUTH_HEADER] = JSON.stringify(
+      substitute(authorization, keep, scene.credentials ? {} : own, replaced),
+    );
   } else if ((!credentialsInBody && !credentialsInQuery) || ctx.target.staticMock) {
     // Prism answers 401 without the header, whatever the body holds.
     headers[AUTH_HEADER] = JSON.stringify(credentialKeys(scene.credentials ?? ctx.identity.credentials));
   }
-  const path = pair.path.replace(/\{([^}]+)\}/g, (_all, name: string) => encodeURIComponent(pathValue(name, pair, own, keep)));
-  return { out: { form, operationId: pair.operationId, method, path: withQuery(path), headers, body }, replaced };
+  const path = pair.path.replace(/\{([^}]+)\}/g, (_all, name: string) =>
+    encodeURIComponent(pathValue(name, pair, own, keep)),
+  );
+  return {
+    out: { form, operationId: pair.operationId, method, path: withQuery(path), headers, body },
+    replaced,
+  };
 }
 
 /** A path parameter: the contract's value as written, the example's own (when kept), else the scene's. */

@@ -1,7 +1,7 @@
 import type { ExamplePair } from "@bksops/api-types";
 import { pyTruthy } from "@bksops/domain";
-import { documentedTemplates } from "../fixtures/load.js";
 import type { DocumentedTemplate } from "../fixtures/documented.js";
+import { documentedTemplates } from "../fixtures/load.js";
 import { commonTemplateId, otherBusiness } from "../ground/discover.js";
 import { type GroundTemplate, groundTemplate } from "../ground/template.js";
 import { predictTask } from "../predict/predict.js";
@@ -70,7 +70,13 @@ const succeeds = (pair: ExamplePair) => isObject(pair.response.value) && pair.re
  */
 export async function sceneOf(ctx: RunContext, pair: ExamplePair): Promise<Scene | { skip: string }> {
   const contract = pair.request?.contract ?? {};
-  const scene: Scene = { mode: "mapped", bizId: ctx.identity.bizId, templateId: ctx.identity.templateId, ids: new Map(), replacements: [] };
+  const scene: Scene = {
+    mode: "mapped",
+    bizId: ctx.identity.bizId,
+    templateId: ctx.identity.templateId,
+    ids: new Map(),
+    replacements: [],
+  };
   const trust = callerOf(ctx, contract.caller);
   if ("skip" in trust) return trust;
   scene.credentials = trust.credentials;
@@ -78,7 +84,12 @@ export async function sceneOf(ctx: RunContext, pair: ExamplePair): Promise<Scene
   const documented = documentedTemplates().get(documentedId);
   const needsTemplate = contract.fixture === "demo" || succeeds(pair);
   if (ctx.target.demoData) {
-    Object.assign(scene, { mode: "documented", bizId: DOCUMENTED_BIZ, templateId: documentedId, projectId: DOCUMENTED_PROJECT });
+    Object.assign(scene, {
+      mode: "documented",
+      bizId: DOCUMENTED_BIZ,
+      templateId: documentedId,
+      projectId: DOCUMENTED_PROJECT,
+    });
   } else if (ctx.identity.exampleTemplates?.[documentedId]) {
     Object.assign(scene, { mode: "imported", templateId: ctx.identity.exampleTemplates[documentedId] });
   } else if (needsTemplate) {
@@ -88,28 +99,40 @@ export async function sceneOf(ctx: RunContext, pair: ExamplePair): Promise<Scene
   scene.projectId ??= ctx.preflight.projectId;
   const references = templateReferences(pair);
   const source = documented?.role === "common" ? "common" : "project";
-  const usesTemplate = references.nodes.length + references.keys.length + references.schemes.length > 0 || succeeds(pair);
+  const usesTemplate =
+    references.nodes.length + references.keys.length + references.schemes.length > 0 || succeeds(pair);
   if (documented && usesTemplate && documented.role !== "other-business") {
     const template = await groundTemplate(ctx, { templateId: scene.templateId, bizId: scene.bizId, source });
-    if ("problem" in template) return { skip: `cannot read the template the example runs on: ${template.problem}` };
+    if ("problem" in template)
+      return { skip: `cannot read the template the example runs on: ${template.problem}` };
     scene.template = template;
     const mapped = mapReferences(scene, documented, template, references);
     if (mapped) return { skip: mapped };
   }
   if (documentedId !== scene.templateId) {
-    scene.replacements.push([`[id=${documentedId}]`, `[id=${scene.templateId}]`], [`(id=${documentedId})`, `(id=${scene.templateId})`]);
+    scene.replacements.push(
+      [`[id=${documentedId}]`, `[id=${scene.templateId}]`],
+      [`(id=${documentedId})`, `(id=${scene.templateId})`],
+    );
   }
   return scene;
 }
 
 /** Which credentials an example's caller needs, or why this run cannot be that caller. */
-function callerOf(ctx: RunContext, caller: string | undefined): { credentials?: Credentials } | { skip: string } {
+function callerOf(
+  ctx: RunContext,
+  caller: string | undefined,
+): { credentials?: Credentials } | { skip: string } {
   const trusted = ctx.preflight.trusted;
   if (caller === "untrusted" && trusted === true)
-    return { skip: "the run's app is on bk-sops' whitelist (it skips IAM); this example documents what other apps get" };
+    return {
+      skip: "the run's app is on bk-sops' whitelist (it skips IAM); this example documents what other apps get",
+    };
   if (caller !== "trusted" || trusted === true || ctx.target.demoData) return {};
   if (ctx.identity.trustedCredentials) return { credentials: ctx.identity.trustedCredentials };
-  return { skip: "documents what an app on bk-sops' whitelist gets: pass --trusted-app-code and --trusted-app-secret of such an app" };
+  return {
+    skip: "documents what an app on bk-sops' whitelist gets: pass --trusted-app-code and --trusted-app-secret of such an app",
+  };
 }
 
 /** Places a mapped example on the run's template of the documented template's role. */
@@ -122,7 +145,10 @@ async function placeMapped(
   if (!documented) {
     // A template the documented business does not have: one no deployment has.
     scene.templateId = MISSING_TEMPLATE;
-    scene.replacements.push([`(id=${documentedId})`, `(id=${MISSING_TEMPLATE})`], [`[id=${documentedId}]`, `[id=${MISSING_TEMPLATE}]`]);
+    scene.replacements.push(
+      [`(id=${documentedId})`, `(id=${MISSING_TEMPLATE})`],
+      [`[id=${documentedId}]`, `[id=${MISSING_TEMPLATE}]`],
+    );
     return undefined;
   }
   if (documented.role === "common") {
@@ -174,15 +200,20 @@ function mapReferences(
     }
   } else {
     const optional = (tree: Record<string, { optional?: unknown }>) =>
-      Object.entries(tree).filter(([, act]) => pyTruthy(act.optional)).map(([id]) => id);
+      Object.entries(tree)
+        .filter(([, act]) => pyTruthy(act.optional))
+        .map(([id]) => id);
     const required = (tree: Record<string, { optional?: unknown }>) =>
-      Object.entries(tree).filter(([, act]) => !pyTruthy(act.optional)).map(([id]) => id);
+      Object.entries(tree)
+        .filter(([, act]) => !pyTruthy(act.optional))
+        .map(([id]) => id);
     const pools = { optional: optional(theirs), required: required(theirs) };
     for (const id of references.nodes) {
       if (!(id in ours) || scene.ids.has(id)) continue;
       const role = pyTruthy(ours[id]?.optional) ? "optional" : "required";
       const next = pools[role].shift();
-      if (!next) return `the template has too few ${role} nodes to stand for the example's (get_template_info)`;
+      if (!next)
+        return `the template has too few ${role} nodes to stand for the example's (get_template_info)`;
       scene.ids.set(id, next);
     }
     for (const [index, id] of references.schemes.entries()) {
@@ -197,11 +228,18 @@ function mapReferences(
 }
 
 /** Variables: a kept one for a kept one, a pruned one for a pruned one; an unknown key stays unknown. */
-function mapKeys(scene: Scene, documented: DocumentedTemplate, template: GroundTemplate, keys: string[]): void {
+function mapKeys(
+  scene: Scene,
+  documented: DocumentedTemplate,
+  template: GroundTemplate,
+  keys: string[],
+): void {
   const [keptOurs, keptTheirs] = [keptKeys(documented.tree), keptKeys(template.tree)];
   const theirs = template.tree.constants;
   const pools = {
-    kept: Object.keys(theirs).filter((key) => keptTheirs.has(key) && theirs[key]?.source_type !== "component_outputs"),
+    kept: Object.keys(theirs).filter(
+      (key) => keptTheirs.has(key) && theirs[key]?.source_type !== "component_outputs",
+    ),
     pruned: Object.keys(theirs).filter((key) => !keptTheirs.has(key)),
   };
   keys.forEach((key, index) => {

@@ -28,7 +28,12 @@ function placeReplacements(scene: Scene): Array<[string, string]> {
 }
 
 /** How the `data` of a documented success is compared in this scene. */
-function dataComparer(pair: ExamplePair, scene: Scene, body: unknown, staticMock: boolean): CompareOptions["data"] {
+function dataComparer(
+  pair: ExamplePair,
+  scene: Scene,
+  body: unknown,
+  staticMock: boolean,
+): CompareOptions["data"] {
   if (staticMock) return undefined;
   if (pair.method === "POST") {
     const params = isObject(body) ? body : {};
@@ -49,7 +54,8 @@ function dataComparer(pair: ExamplePair, scene: Scene, body: unknown, staticMock
 export function exampleChecks(pairs: ExamplePair[]): CheckDef[] {
   return pairs.map((pair) => {
     const form = formOf(pair);
-    const creates = isObject(pair.response.value) && pair.response.value.result === true && pair.method === "POST";
+    const creates =
+      isObject(pair.response.value) && pair.response.value.result === true && pair.method === "POST";
     return {
       id: `examples.${pair.operationId}.${pair.name}`,
       operationId: pair.operationId,
@@ -58,11 +64,16 @@ export function exampleChecks(pairs: ExamplePair[]): CheckDef[] {
       group: "examples",
       createsTasks: creates || pair.path.includes("{task_id}"),
       async run(ctx, recorder) {
-        if (!pair.request) return skipped(`the spec has no request example named "${pair.name}" for ${pair.operationId}`);
+        if (!pair.request)
+          return skipped(`the spec has no request example named "${pair.name}" for ${pair.operationId}`);
         if (!ctx.target.bases[form])
-          return skipped(`the target is not reached through the ${form} form (give --${form}-url to test it too)`);
+          return skipped(
+            `the target is not reached through the ${form} form (give --${form}-url to test it too)`,
+          );
         if (ctx.target.staticMock && pair.request.invalid)
-          return skipped("static mock: Prism validates request bodies and answers one the spec marks invalid with its own error");
+          return skipped(
+            "static mock: Prism validates request bodies and answers one the spec marks invalid with its own error",
+          );
         const scene = await sceneOf(ctx, pair);
         if ("skip" in scene) return skipped(scene.skip);
         for (const exchange of scene.template?.exchanges ?? []) recorder.attach(exchange);
@@ -76,7 +87,11 @@ export function exampleChecks(pairs: ExamplePair[]): CheckDef[] {
         if (!exchange.response) return { status: "failed", reason: `no answer: ${exchange.error}` };
         const differences: Difference[] = statusDifference(pair.response.status, exchange.response.status);
         const actual = exchange.response.json ?? exchange.response.text;
-        const expected = expectedAnswer(pair, [...built.replaced, ...scene.replacements, ...placeReplacements(scene)]);
+        const expected = expectedAnswer(pair, [
+          ...built.replaced,
+          ...scene.replacements,
+          ...placeReplacements(scene),
+        ]);
         differences.push(
           ...compareAnswer(expected, actual, {
             exact: ctx.target.staticMock,

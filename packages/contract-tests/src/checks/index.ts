@@ -8,4 +8,3 @@ import { semanticChecks } from "./semantics.js";
 export function allChecks(pairs: ExamplePair[]): CheckDef[] {
   return [...exampleChecks(pairs), ...negativeChecks(), ...semanticChecks()];
 }
-

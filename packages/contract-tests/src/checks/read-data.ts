@@ -9,18 +9,29 @@ const kindOfValue = (value: unknown) =>
 
 // Objects keyed by ids or variable keys (activities, constants, …): their keys are the template's.
 const ID_KEY = /^(\$\{.*\}|[a-z]{1,4}[0-9a-f]{20,})$/;
-const isMap = (value: Json) => Object.keys(value).length > 0 && Object.keys(value).every((key) => ID_KEY.test(key));
+const isMap = (value: Json) =>
+  Object.keys(value).length > 0 && Object.keys(value).every((key) => ID_KEY.test(key));
+
+// Fields whose value is the template's own and of any JSON type (a variable's value, its form).
+const FREE = new Set(["value", "form_schema", "meta", "schema"]);
 
 /**
  * Compares the shape of a read answered for another template than the documented one: the same
- * keys (objects keyed by ids compared item by item with the documented first item), the same JSON
- * types (`null` fits any documented type: the documented template's value may be set where the
- * deployment's is not).
+ * keys (objects keyed by ids compared item by item with the documented first item; an empty
+ * documented object stands for any object), the same JSON types (`null` fits any documented
+ * type: the documented template's value may be set where the deployment's is not).
  */
 export function shapeDiff(want: unknown, got: unknown, path: string, out: Difference[]): void {
-  if (want === null || got === null) return;
+  if (want === null || got === null || FREE.has(path.split(".").pop() ?? "")) return;
+  if (isObject(want) && Object.keys(want).length === 0 && isObject(got)) return;
   if (kindOfValue(want) !== kindOfValue(got)) {
-    out.push({ kind: "values", path, note: `expected ${kindOfValue(want)}, got ${kindOfValue(got)}`, expected: want, actual: got });
+    out.push({
+      kind: "values",
+      path,
+      note: `expected ${kindOfValue(want)}, got ${kindOfValue(got)}`,
+      expected: want,
+      actual: got,
+    });
     return;
   }
   if (Array.isArray(want) && Array.isArray(got)) {
@@ -34,24 +45,38 @@ export function shapeDiff(want: unknown, got: unknown, path: string, out: Differ
     return;
   }
   for (const key of Object.keys(want)) {
-    if (!(key in got)) out.push({ kind: "values", path: `${path}.${key}`, note: "missing", expected: want[key] });
+    if (!(key in got))
+      out.push({ kind: "values", path: `${path}.${key}`, note: "missing", expected: want[key] });
     else shapeDiff(want[key], got[key], `${path}.${key}`, out);
   }
   for (const key of Object.keys(got))
-    if (!(key in want)) out.push({ kind: "values", path: `${path}.${key}`, note: "not documented", actual: got[key] });
+    if (!(key in want))
+      out.push({ kind: "values", path: `${path}.${key}`, note: "not documented", actual: got[key] });
 }
 
 /** Checks one value the scene determines (an id the request named), appending a difference when it differs. */
 function expectValue(out: Difference[], path: string, expected: unknown, actual: unknown): void {
   if (expected !== undefined && actual !== expected)
-    out.push({ kind: "values", path, note: `must be ${brief(expected)} (what the request named)`, expected, actual });
+    out.push({
+      kind: "values",
+      path,
+      note: `must be ${brief(expected)} (what the request named)`,
+      expected,
+      actual,
+    });
 }
 
 /**
  * The `data` of a read answered for the deployment's own template: the documented shape, the ids
  * the request named, and the template as the preflight read it (the same answer, read twice).
  */
-export function compareReadData(operation: string, scene: Scene, want: unknown, got: unknown, out: Difference[]): void {
+export function compareReadData(
+  operation: string,
+  scene: Scene,
+  want: unknown,
+  got: unknown,
+  out: Difference[],
+): void {
   if (operation === "get_template_info" || operation === "get_common_template_info") {
     const [w, g] = [isObject(want) ? { ...want } : want, isObject(got) ? { ...got } : got];
     if (isObject(w) && isObject(g)) {
@@ -77,7 +102,12 @@ export function compareReadData(operation: string, scene: Scene, want: unknown, 
   }
   if (operation === "get_user_project_list" && Array.isArray(got)) {
     const mine = got.find((item) => isObject(item) && String(item.bk_biz_id) === scene.bizId);
-    if (!mine) out.push({ kind: "values", path: "data", note: `lists no project of business ${scene.bizId}, the run's` });
+    if (!mine)
+      out.push({
+        kind: "values",
+        path: "data",
+        note: `lists no project of business ${scene.bizId}, the run's`,
+      });
   }
   shapeDiff(want, got, "data", out);
 }

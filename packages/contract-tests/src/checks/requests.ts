@@ -71,7 +71,10 @@ export interface ReadCall {
 export function readRequest(call: ReadCall): Outgoing {
   const query = new URLSearchParams(call.query ?? {});
   if (call.form === "esb") {
-    const all = new URLSearchParams({ ...credentialKeys(call.credentials), ...Object.fromEntries(call.pathParams) });
+    const all = new URLSearchParams({
+      ...credentialKeys(call.credentials),
+      ...Object.fromEntries(call.pathParams),
+    });
     for (const [key, value] of query) all.set(key, value);
     return {
       form: "esb",

@@ -53,7 +53,11 @@ export function differencesOf(
   for (const outcome of outcomes) {
     const where = `[${outcome.case.title}]`;
     if (outcome.created.problem) {
-      differences.push({ kind: "result", path: where, note: `the create did not succeed: ${outcome.created.problem}` });
+      differences.push({
+        kind: "result",
+        path: where,
+        note: `the create did not succeed: ${outcome.created.problem}`,
+      });
       continue;
     }
     if ("failure" in outcome.prediction) {
@@ -68,14 +72,22 @@ export function differencesOf(
     }
     const found = comparison.differences.filter((d) => kinds.includes(d.kind ?? "other"));
     found.forEach((d, index) =>
-      differences.push({ ...d, path: `${where} ${d.path}`, detail: index === 0 ? comparison.picture : undefined }),
+      differences.push({
+        ...d,
+        path: `${where} ${d.path}`,
+        detail: index === 0 ? comparison.picture : undefined,
+      }),
     );
   }
   return { differences, notes };
 }
 
 /** The verdict of some cases for some kinds: failed with the differences, skipped when nothing could be judged. */
-export function judge(outcomes: CaseOutcome[], kinds: DifferenceKind[], options: { onlyMatchingNodes?: boolean } = {}): Verdict {
+export function judge(
+  outcomes: CaseOutcome[],
+  kinds: DifferenceKind[],
+  options: { onlyMatchingNodes?: boolean } = {},
+): Verdict {
   const { differences, notes } = differencesOf(outcomes, kinds, options);
   if (differences.length > 0) return verdictOf(differences);
   const judged = outcomes.length - notes.length;

@@ -1,8 +1,8 @@
 import { CREATE_TASK } from "../http.js";
+import { compareAnswer, statusDifference } from "./answer.js";
 import type { CaseOutcome } from "./cases.js";
 import { plan, runCase } from "./cases.js";
-import { type CheckDef, type Recorder, type RunContext, skipped, type Verdict } from "./check.js";
-import { compareAnswer } from "./answer.js";
+import { type CheckDef, type Recorder, type RunContext, skipped, type Verdict, verdictOf } from "./check.js";
 import { documentedAnswer } from "./documented.js";
 import { isVerdict, judge, outcomesOf, STATIC, templateOrSkip } from "./semantics-cases.js";
 
@@ -78,7 +78,8 @@ export function selectionChecks(): CheckDef[] {
         const template = await templateOrSkip(ctx);
         if (isVerdict(template)) return template;
         const [node] = plan(ctx, template).required;
-        if (!node) return skipped("every node of the template is optional (get_template_info shows no required node)");
+        if (!node)
+          return skipped("every node of the template is optional (get_template_info shows no required node)");
         const expected = documentedAnswer(ctx, { gateway: "exclude_not_optional" }, (m) =>
           m.replace(/task node\[id=[^\]]*\]/, `task node[id=${node}]`),
         );
@@ -90,10 +91,10 @@ export function selectionChecks(): CheckDef[] {
         recorder.attach(outcome.created.exchange, true);
         const answer = outcome.created.exchange.response;
         if (!answer) return { status: "failed", reason: `no answer: ${outcome.created.exchange.error}` };
-        const differences = compareAnswer(expected.value, answer.json ?? answer.text);
-        if (answer.status !== expected.status)
-          differences.unshift({ kind: "status", path: "(status)", note: "HTTP status differs", expected: expected.status, actual: answer.status });
-        return differences.length === 0 ? { status: "passed" } : { status: "failed", reason: `${differences[0]?.path}: ${differences[0]?.note}`, differences };
+        return verdictOf([
+          ...statusDifference(expected.status, answer.status),
+          ...compareAnswer(expected.value, answer.json ?? answer.text),
+        ]);
       },
     },
   ];

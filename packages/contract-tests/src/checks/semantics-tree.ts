@@ -25,10 +25,22 @@ function treeCheck(
       const template = await templateOrSkip(ctx);
       if (isVerdict(template)) return template;
       const planned = plan(ctx, template);
-      if (options.constantsOnly && Object.keys(planned.constants.sent).length <= 1 && kinds.includes("constants-applied"))
-        return skipped("a plain task of this template keeps no global variable to overwrite; give a --template-id that has some");
+      if (
+        options.constantsOnly &&
+        Object.keys(planned.constants.sent).length <= 1 &&
+        kinds.includes("constants-applied")
+      )
+        return skipped(
+          "a plain task of this template keeps no global variable to overwrite; give a --template-id that has some",
+        );
       const cases = options.constantsOnly ? [planned.constants] : allCases(ctx, template);
-      const outcomes = await outcomesOf(ctx, recorder, template, cases, options.constantsOnly === true && kinds.includes("constants-applied"));
+      const outcomes = await outcomesOf(
+        ctx,
+        recorder,
+        template,
+        cases,
+        options.constantsOnly === true && kinds.includes("constants-applied"),
+      );
       return judge(outcomes, kinds, { onlyMatchingNodes: options.onlyMatchingNodes });
     },
   };
@@ -42,13 +54,19 @@ function idProblems(outcomes: CaseOutcome[]): Difference[] {
     const tree = outcome.created.tree;
     if (!tree) continue;
     const where = `[${outcome.case.title}]`;
-    for (const problem of idFormatProblems(tree)) differences.push({ kind: "ids", path: where, note: problem });
+    for (const problem of idFormatProblems(tree))
+      differences.push({ kind: "ids", path: where, note: problem });
     const ids = allIds(tree);
     const twice = [...new Set(ids.filter((id, index) => ids.indexOf(id) !== index))];
-    if (twice.length > 0) differences.push({ kind: "ids", path: where, note: `ids used twice in one tree: ${twice.join(", ")}` });
+    if (twice.length > 0)
+      differences.push({ kind: "ids", path: where, note: `ids used twice in one tree: ${twice.join(", ")}` });
     for (const [id, node] of nodesOf(tree))
       if (node.template_node_id === id)
-        differences.push({ kind: "ids", path: `${where} activities["${id}"]`, note: "kept its template id (ids must be regenerated)" });
+        differences.push({
+          kind: "ids",
+          path: `${where} activities["${id}"]`,
+          note: "kept its template id (ids must be regenerated)",
+        });
     const reused = [...new Set(ids)].filter((id) => seen.has(id));
     if (reused.length > 0)
       differences.push({
@@ -102,7 +120,8 @@ export function treeChecks(): CheckDef[] {
     {
       id: "semantics.graph",
       operationId: CREATE_TASK,
-      title: "Every answered pipeline_tree is a well-formed graph (flows, incoming/outgoing, reachability, line/location)",
+      title:
+        "Every answered pipeline_tree is a well-formed graph (flows, incoming/outgoing, reachability, line/location)",
       verifies: "behaviour §5.2 (validated web tree), §8.1 (rewiring keeps the graph whole)",
       group: "semantics",
       createsTasks: true,
@@ -122,7 +141,8 @@ export function treeChecks(): CheckDef[] {
     {
       id: "semantics.fresh-ids",
       operationId: CREATE_TASK,
-      title: "Generated ids are fresh: n/l + 31 hex, unique in a tree, never a template id, never reused by another task",
+      title:
+        "Generated ids are fresh: n/l + 31 hex, unique in a tree, never a template id, never reused by another task",
       verifies: "behaviour §5.2 (all ids regenerated, uuid-based), §12.1",
       group: "semantics",
       createsTasks: true,

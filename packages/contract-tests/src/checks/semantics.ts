@@ -35,15 +35,26 @@ const taskChecks: CheckDef[] = [
       const template = await templateOrSkip(ctx);
       if (isVerdict(template)) return template;
       const [plain] = await outcomesOf(ctx, recorder, template, [plan(ctx, template).plain], false);
-      if (!plain || plain.created.problem) return skipped("the plain create did not succeed (see semantics.create-succeeds)");
+      if (!plain || plain.created.problem)
+        return skipped("the plain create did not succeed (see semantics.create-succeeds)");
       const { task_id: taskId, task_url: url } = plain.created.data ?? {};
       const project = template.projectId ?? ctx.preflight.projectId;
-      const pattern = new RegExp(`^https?://\\S+/taskflow/execute/${project ?? "\\d+"}/\\?instance_id=${String(taskId)}$`);
+      const pattern = new RegExp(
+        `^https?://\\S+/taskflow/execute/${project ?? "\\d+"}/\\?instance_id=${String(taskId)}$`,
+      );
       if (typeof url === "string" && pattern.test(url)) return passed();
       return {
         status: "failed",
         reason: `task_url ${brief(url)} does not match ${pattern.source}`,
-        differences: [{ kind: "values", path: "data.task_url", note: "not the task's url", expected: pattern.source, actual: url }],
+        differences: [
+          {
+            kind: "values",
+            path: "data.task_url",
+            note: "not the task's url",
+            expected: pattern.source,
+            actual: url,
+          },
+        ],
       };
     },
   },
@@ -61,13 +72,22 @@ const taskChecks: CheckDef[] = [
       const planned = plan(ctx, template);
       const [first] = await outcomesOf(ctx, recorder, template, [planned.plain], false);
       const [second] = await outcomesOf(ctx, recorder, template, [planned.second], true);
-      if (second?.created.problem) return { status: "failed", reason: `the second create did not succeed: ${second.created.problem}` };
+      if (second?.created.problem)
+        return { status: "failed", reason: `the second create did not succeed: ${second.created.problem}` };
       const [a, b] = [first?.created.data?.task_id, second?.created.data?.task_id];
       if (typeof a === "number" && typeof b === "number" && b > a) return passed();
       return {
         status: "failed",
         reason: `task ids ${brief(a)} then ${brief(b)}: expected two integers, the second larger`,
-        differences: [{ kind: "values", path: "data.task_id", note: "not increasing", expected: `> ${brief(a)}`, actual: b }],
+        differences: [
+          {
+            kind: "values",
+            path: "data.task_id",
+            note: "not increasing",
+            expected: `> ${brief(a)}`,
+            actual: b,
+          },
+        ],
       };
     },
   },

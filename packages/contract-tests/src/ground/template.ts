@@ -46,7 +46,8 @@ export const sourceKind = (source: string | undefined): "project" | "common" =>
 export function readProblem(exchange: Exchange): string {
   if (!exchange.response) return `no answer: ${exchange.error}`;
   const json = exchange.response.json as Json | undefined;
-  if (!isPlainObject(json)) return `HTTP ${exchange.response.status}, not JSON: ${brief(exchange.response.text, 120)}`;
+  if (!isPlainObject(json))
+    return `HTTP ${exchange.response.status}, not JSON: ${brief(exchange.response.text, 120)}`;
   return `${brief(json.message, 200)} (code ${brief(json.code)})`;
 }
 
@@ -54,7 +55,10 @@ export function readProblem(exchange: Exchange): string {
  * Reads a template from the deployment (get_template_info, and get_template_schemes for a project
  * template), once per run. Resolves to the ground truth, or to the reason it could not be read.
  */
-export function groundTemplate(ctx: RunContext, ref: TemplateRef): Promise<GroundTemplate | { problem: string }> {
+export function groundTemplate(
+  ctx: RunContext,
+  ref: TemplateRef,
+): Promise<GroundTemplate | { problem: string }> {
   return once(ctx, `ground:${ref.source}:${ref.templateId}:${ref.bizId}`, async () => {
     const query: Record<string, string> = ref.source === "common" ? { template_source: "common" } : {};
     const info = await readOperation(
@@ -81,7 +85,8 @@ export function groundTemplate(ctx: RunContext, ref: TemplateRef): Promise<Groun
       ]);
       exchanges.push(read);
       const list = successData(read);
-      if (!Array.isArray(list)) return { problem: `get_template_schemes of template ${ref.templateId}: ${readProblem(read)}` };
+      if (!Array.isArray(list))
+        return { problem: `get_template_schemes of template ${ref.templateId}: ${readProblem(read)}` };
       schemes = list.filter(isPlainObject).map(schemeOf);
     }
     const projectId = typeof data.project_id === "number" ? data.project_id : undefined;

@@ -48,7 +48,7 @@ export function compareTrees(predicted: Json, answered: Json, sent: Json = {}): 
   const { labelP, labelA, names } = matching;
   const out: Difference[] = [];
   const push = (kind: DifferenceKind, path: string, note: string, extra: Partial<Difference> = {}) =>
-    out.push({ kind, path, note, ...extra });
+    out.push({ ...extra, kind, path, note });
   const show = (label: string) => names.get(label) ?? label;
 
   // Nodes: the activities each tree has, by template node id.
@@ -56,7 +56,8 @@ export function compareTrees(predicted: Json, answered: Json, sent: Json = {}): 
     new Set([...graph.kinds].filter(([, kind]) => kind === "activity").map(([id]) => labelIn(labels, id)));
   const [actP, actA] = [activities(labelP, matching.predicted), activities(labelA, matching.answered)];
   for (const label of actP)
-    if (!actA.has(label)) push("nodes", `activities[${show(label)}]`, "predicted in the task, missing from the answer (dropped)");
+    if (!actA.has(label))
+      push("nodes", `activities[${show(label)}]`, "predicted in the task, missing from the answer (dropped)");
   for (const label of actA)
     if (!actP.has(label) && !label.includes("#"))
       push("nodes", `activities[${show(label)}]`, "in the answer, but the prediction excludes it (kept)");
@@ -67,16 +68,23 @@ export function compareTrees(predicted: Json, answered: Json, sent: Json = {}): 
   const [edgesP, edgesA] = [edgesOf(matching.predicted, labelP), edgesOf(matching.answered, labelA)];
   for (const edge of new Set([...edgesP.keys(), ...edgesA.keys()])) {
     const [p, a] = [edgesP.get(edge) ?? 0, edgesA.get(edge) ?? 0];
-    if (p !== a) push("wiring", `flows[${readableEdge(edge, show)}]`, `predicted ${p} flow(s), answered ${a}`);
+    if (p !== a)
+      push("wiring", `flows[${readableEdge(edge, show)}]`, `predicted ${p} flow(s), answered ${a}`);
   }
   const byLabelA = new Map([...labelA].map(([id, label]) => [label, id]));
   for (const [idP, label] of labelP) {
     const idA = byLabelA.get(label);
-    const [nodeP, nodeA] = [matching.predicted.nodes.get(idP) as Json, idA && matching.answered.nodes.get(idA)];
+    const [nodeP, nodeA] = [
+      matching.predicted.nodes.get(idP) as Json,
+      idA && matching.answered.nodes.get(idA),
+    ];
     if (!isObject(nodeA)) continue;
     const where = `${kindPath(matching.predicted.kinds.get(idP))}[${show(label)}]`;
     if ("converge_gateway_id" in nodeP || "converge_gateway_id" in nodeA) {
-      const [want, got] = [labelIn(labelP, nodeP.converge_gateway_id), labelIn(labelA, nodeA.converge_gateway_id)];
+      const [want, got] = [
+        labelIn(labelP, nodeP.converge_gateway_id),
+        labelIn(labelA, nodeA.converge_gateway_id),
+      ];
       if (want !== got)
         push("wiring", `${where}.converge_gateway_id`, "not the gateway where its branches converge", {
           expected: show(want),
@@ -147,15 +155,28 @@ function compareConstants(
 ): void {
   const [want, got] = [objectAt(predicted, "constants"), objectAt(answered, "constants")];
   for (const key of Object.keys(want)) {
-    if (!(key in got)) push("constants-pruned", `constants["${key}"]`, "predicted kept (a remaining node uses it), missing from the answer");
+    if (!(key in got))
+      push(
+        "constants-pruned",
+        `constants["${key}"]`,
+        "predicted kept (a remaining node uses it), missing from the answer",
+      );
   }
   for (const [key, value] of Object.entries(got)) {
     if (key in want) continue;
     if (key in sent)
-      push("constants-ignored", `constants["${key}"]`, "sent, but unknown to the template or used by no remaining node: must be ignored", {
+      push(
+        "constants-ignored",
+        `constants["${key}"]`,
+        "sent, but unknown to the template or used by no remaining node: must be ignored",
+        {
+          actual: value,
+        },
+      );
+    else
+      push("constants-pruned", `constants["${key}"]`, "no remaining node uses it: must be pruned", {
         actual: value,
       });
-    else push("constants-pruned", `constants["${key}"]`, "no remaining node uses it: must be pruned", { actual: value });
   }
   for (const [key, constantP] of Object.entries(want)) {
     const constantA = got[key];
@@ -173,13 +194,25 @@ function compareConstants(
           inputs,
         ]),
       );
-    for (const d of diffValues(sources(matching.labelP, constantP), sources(matching.labelA, constantA), `${path}.source_info`, []))
+    for (const d of diffValues(
+      sources(matching.labelP, constantP),
+      sources(matching.labelA, constantA),
+      `${path}.source_info`,
+      [],
+    ))
       push("constants-pruned", d.path, `${d.note} (entries of excluded nodes are removed)`, d);
     const valueKind: DifferenceKind = key in sent ? "constants-applied" : "values";
     for (const d of diffValues(constantP.value, constantA.value, `${path}.value`, []))
-      push(valueKind, d.path, key in sent ? `${d.note}: the sent value must replace the template's` : d.note, d);
+      push(
+        valueKind,
+        d.path,
+        key in sent ? `${d.note}: the sent value must replace the template's` : d.note,
+        d,
+      );
     const rest = (constant: Json) =>
-      Object.fromEntries(Object.entries(constant).filter(([field]) => !["index", "source_info", "value"].includes(field)));
+      Object.fromEntries(
+        Object.entries(constant).filter(([field]) => !["index", "source_info", "value"].includes(field)),
+      );
     for (const d of diffValues(rest(constantP), rest(constantA), path, [])) push("values", d.path, d.note, d);
   }
 }
@@ -204,6 +237,9 @@ function picture(
     [...graph.nodes.keys()]
       .filter((id) => !(graph.sources.get(id)?.length || graph.targets.get(id)?.length))
       .map((id) => `${mark} ${show(labelIn(labels, id))} (no flow)`);
-  lines.push(...orphans(matching.predicted, matching.labelP, "-"), ...orphans(matching.answered, matching.labelA, "+"));
+  lines.push(
+    ...orphans(matching.predicted, matching.labelP, "-"),
+    ...orphans(matching.answered, matching.labelA, "+"),
+  );
   return lines.join("\n");
 }

@@ -15,15 +15,23 @@ export interface TreeGraph {
 const objectAt = (tree: Json, key: string): Json => (isObject(tree[key]) ? (tree[key] as Json) : {});
 
 export function graphOf(tree: Json): TreeGraph {
-  const graph: TreeGraph = { nodes: new Map(), kinds: new Map(), flows: new Map(), sources: new Map(), targets: new Map() };
+  const graph: TreeGraph = {
+    nodes: new Map(),
+    kinds: new Map(),
+    flows: new Map(),
+    sources: new Map(),
+    targets: new Map(),
+  };
   const add = (id: string, node: Json, kind: "start" | "end" | "activity" | "gateway") => {
     graph.nodes.set(id, node);
     graph.kinds.set(id, kind);
   };
   if (isObject(tree.start_event)) add(String(tree.start_event.id), tree.start_event, "start");
   if (isObject(tree.end_event)) add(String(tree.end_event.id), tree.end_event, "end");
-  for (const [id, node] of Object.entries(objectAt(tree, "activities"))) if (isObject(node)) add(id, node, "activity");
-  for (const [id, node] of Object.entries(objectAt(tree, "gateways"))) if (isObject(node)) add(id, node, "gateway");
+  for (const [id, node] of Object.entries(objectAt(tree, "activities")))
+    if (isObject(node)) add(id, node, "activity");
+  for (const [id, node] of Object.entries(objectAt(tree, "gateways")))
+    if (isObject(node)) add(id, node, "gateway");
   for (const [id, flow] of Object.entries(objectAt(tree, "flows"))) {
     if (!isObject(flow)) continue;
     graph.flows.set(id, flow);
@@ -69,7 +77,14 @@ function bfsOrder(graph: TreeGraph): string[] {
  */
 export function matchTrees(predicted: Json, answered: Json): Matching {
   const [P, A] = [graphOf(predicted), graphOf(answered)];
-  const matching: Matching = { predicted: P, answered: A, labelP: new Map(), labelA: new Map(), names: new Map(), duplicates: [] };
+  const matching: Matching = {
+    predicted: P,
+    answered: A,
+    labelP: new Map(),
+    labelA: new Map(),
+    names: new Map(),
+    duplicates: [],
+  };
   const anchor = (graph: TreeGraph, labels: Map<string, string>, duplicates?: string[]) => {
     const used = new Set<string>();
     for (const [id, kind] of graph.kinds) {
@@ -101,7 +116,11 @@ export function matchTrees(predicted: Json, answered: Json): Matching {
         const bySignature = new Map<string, string[]>();
         for (const id of order) {
           if (labels.has(id)) continue;
-          const around = (ids: string[] | undefined) => (ids ?? []).map((n) => labels.get(n) ?? "?").sort().join(",");
+          const around = (ids: string[] | undefined) =>
+            (ids ?? [])
+              .map((n) => labels.get(n) ?? "?")
+              .sort()
+              .join(",");
           const signature = `${String(graph.nodes.get(id)?.type)}|in:${around(graph.sources.get(id))}|out:${around(graph.targets.get(id))}`;
           if (strict && signature.includes("?")) continue;
           bySignature.set(signature, [...(bySignature.get(signature) ?? []), id]);
@@ -139,7 +158,8 @@ export function matchTrees(predicted: Json, answered: Json): Matching {
 }
 
 /** The label of a node id in the given tree (unknown ids show as themselves). */
-export const labelIn = (labels: Map<string, string>, id: unknown): string => labels.get(String(id)) ?? `?${String(id)}`;
+export const labelIn = (labels: Map<string, string>, id: unknown): string =>
+  labels.get(String(id)) ?? `?${String(id)}`;
 
 /** Every flow of a graph as `source label → target label`, with a count per edge. */
 export function edgesOf(graph: TreeGraph, labels: Map<string, string>): Map<string, number> {
@@ -154,7 +174,9 @@ export function edgesOf(graph: TreeGraph, labels: Map<string, string>): Map<stri
 /** A flow id's edge label (`source → target`), for keys of conditions. */
 export function flowLabel(graph: TreeGraph, labels: Map<string, string>, flowId: unknown): string {
   const flow = graph.flows.get(String(flowId));
-  return flow ? `${labelIn(labels, flow.source)} → ${labelIn(labels, flow.target)}` : `?flow ${String(flowId)}`;
+  return flow
+    ? `${labelIn(labels, flow.source)} → ${labelIn(labels, flow.target)}`
+    : `?flow ${String(flowId)}`;
 }
 
 /** `incoming` as a sorted list of edge labels (strings and lists alike). */

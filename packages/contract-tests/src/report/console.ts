@@ -46,7 +46,9 @@ export function formatSummary(result: SuiteResult, colour: boolean, problems: st
   const row = (name: string, counts: Array<number | string>) =>
     `${name.padEnd(10)} ${counts.map((n) => String(n).padStart(7)).join(" ")}`;
   const count = (checks: CheckResult[], status: Status) => checks.filter((c) => c.status === status).length;
-  const lines = [`\n${"family".padEnd(10)} ${["passed", "failed", "skipped", "p50 ms", "p95 ms", "max ms"].map((h) => h.padStart(7)).join(" ")}`];
+  const lines = [
+    `\n${"family".padEnd(10)} ${["passed", "failed", "skipped", "p50 ms", "p95 ms", "max ms"].map((h) => h.padStart(7)).join(" ")}`,
+  ];
   for (const group of GROUPS) {
     const checks = result.checks.filter((c) => c.group === group);
     const latency = result.latency[group];
@@ -62,9 +64,13 @@ export function formatSummary(result: SuiteResult, colour: boolean, problems: st
         ]),
       );
   }
-  lines.push(`schema: ${result.schema.checked} check(s) validated their answers, ${result.schema.failed} broke the spec (counted in their checks)`);
+  lines.push(
+    `schema: ${result.schema.checked} check(s) validated their answers, ${result.schema.failed} broke the spec (counted in their checks)`,
+  );
   if (result.createdTasks.length > 0) {
-    lines.push(`tasks created (${result.createdTasks.length}, never started; bk-sops' API cannot delete them):`);
+    lines.push(
+      `tasks created (${result.createdTasks.length}, never started; bk-sops' API cannot delete them):`,
+    );
     for (const task of result.createdTasks) lines.push(`  ${task.taskId} ${task.taskUrl ?? ""} (${task.by})`);
   }
   for (const problem of problems) lines.push(paint(colour, 31, problem));

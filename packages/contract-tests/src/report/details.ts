@@ -12,7 +12,9 @@ export function requestsOf(result: CheckResult) {
     contentType: exchange.response?.headers["content-type"],
     error: exchange.error,
     ms: Math.round(exchange.ms),
-    response: exchange.response ? truncate(pretty(exchange.response.text, exchange.response.json), 20_000) : undefined,
+    response: exchange.response
+      ? truncate(pretty(exchange.response.text, exchange.response.json), 20_000)
+      : undefined,
   }));
 }
 

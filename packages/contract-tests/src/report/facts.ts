@@ -2,14 +2,20 @@ import { CREATE_TASK } from "../http.js";
 import type { CheckResult, CreatedTask, Exchange, Latency, Preflight } from "../types.js";
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const CREATES = new Set(Object.values(CREATE_TASK));
 
 /** Every task the run created (a create answered `result: true` with a task id), by the check that made it. */
-export function createdTasksOf(sent: Exchange[], results: CheckResult[], preflight: Preflight): CreatedTask[] {
+export function createdTasksOf(
+  sent: Exchange[],
+  results: CheckResult[],
+  preflight: Preflight,
+): CreatedTask[] {
   const by = new Map<Exchange, string>();
   for (const exchange of preflight.exchanges) by.set(exchange, "preflight");
-  for (const result of results) for (const exchange of result.exchanges) if (!by.has(exchange)) by.set(exchange, result.id);
+  for (const result of results)
+    for (const exchange of result.exchanges) if (!by.has(exchange)) by.set(exchange, result.id);
   const tasks: CreatedTask[] = [];
   for (const exchange of sent) {
     if (!CREATES.has(exchange.operationId)) continue;

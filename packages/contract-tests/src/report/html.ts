@@ -37,7 +37,9 @@ function checkHtml(check: CheckResult): string {
     const answer = request.error
       ? `no answer: ${request.error}`
       : `HTTP ${request.status} ${request.contentType ?? ""} · ${request.ms} ms`;
-    parts.push(`<h4>Request ${index + 1}: ${esc(request.operationId)} (${esc(answer)})</h4><pre><code>${esc(request.curl)}</code></pre>`);
+    parts.push(
+      `<h4>Request ${index + 1}: ${esc(request.operationId)} (${esc(answer)})</h4><pre><code>${esc(request.curl)}</code></pre>`,
+    );
     if (request.response)
       parts.push(`<details><summary>answer</summary><pre>${esc(request.response)}</pre></details>`);
   }
@@ -47,7 +49,10 @@ function checkHtml(check: CheckResult): string {
 
 function latencyHtml(result: SuiteResult): string {
   const rows = Object.entries(result.latency)
-    .map(([family, l]) => `<tr><td>${esc(family)}</td><td>${l.requests}</td><td>${l.p50}</td><td>${l.p95}</td><td>${l.max}</td></tr>`)
+    .map(
+      ([family, l]) =>
+        `<tr><td>${esc(family)}</td><td>${l.requests}</td><td>${l.p50}</td><td>${l.p95}</td><td>${l.max}</td></tr>`,
+    )
     .join("");
   return `<h2>Latency (ms)</h2><table class="sum"><tr><th>family</th><th>requests</th><th>p50</th><th>p95</th><th>max</th></tr>${rows}</table>`;
 }
@@ -55,7 +60,10 @@ function latencyHtml(result: SuiteResult): string {
 function tasksHtml(result: SuiteResult): string {
   if (result.createdTasks.length === 0) return "<h2>Tasks created</h2><p>none</p>";
   const rows = result.createdTasks
-    .map((t) => `<tr><td>${t.taskId}</td><td>${t.taskUrl ? `<a href="${esc(t.taskUrl)}">${esc(t.taskUrl)}</a>` : ""}</td><td>${esc(t.name ?? "")}</td><td>${esc(t.by)}</td></tr>`)
+    .map(
+      (t) =>
+        `<tr><td>${t.taskId}</td><td>${t.taskUrl ? `<a href="${esc(t.taskUrl)}">${esc(t.taskUrl)}</a>` : ""}</td><td>${esc(t.name ?? "")}</td><td>${esc(t.by)}</td></tr>`,
+    )
     .join("");
   return `<h2>Tasks created (never started; bk-sops' API cannot delete them)</h2><table class="sum"><tr><th>id</th><th>url</th><th>name</th><th>created by</th></tr>${rows}</table>`;
 }
