@@ -50,7 +50,7 @@ export function shellQuote(text: string): string {
   let out = "";
   let last = 0;
   for (const match of text.matchAll(PLACEHOLDER)) {
-    out += escapeForDoubleQuotes(text.slice(last, match.index)) + `\${${match[0].slice(1)}}`;
+    out += `${escapeForDoubleQuotes(text.slice(last, match.index))}\${${match[0].slice(1)}}`;
     last = (match.index ?? 0) + match[0].length;
   }
   return `"${out}${escapeForDoubleQuotes(text.slice(last))}"`;

@@ -24,11 +24,8 @@ const answer = (
 const isCreate = (request: Request) =>
   request.method === "POST" && /\/create_task\//.test(new URL(request.url).pathname);
 
-/** Rewrites the JSON answer of every call (`edit` returns a new status to change it). */
-function afterwards(
-  app: FetchFn,
-  edit: (body: Json, request: Request, sent: Json) => number | undefined | void,
-): FetchFn {
+/** Rewrites the JSON answer of every call (`edit` returns a number to change the status too). */
+function afterwards(app: FetchFn, edit: (body: Json, request: Request, sent: Json) => unknown): FetchFn {
   return async (request) => {
     const copy = request.clone();
     const response = await app(request);
@@ -41,7 +38,8 @@ function afterwards(
     } catch {
       sent = {};
     }
-    const status = edit(body, request, sent) ?? response.status;
+    const edited = edit(body, request, sent);
+    const status = typeof edited === "number" ? edited : response.status;
     const headers = new Headers(response.headers);
     headers.delete("content-length");
     return answer(body, status, headers);

@@ -77,13 +77,13 @@ export function compareCreatedData(
       out.push({ kind: "wiring", path: "data.pipeline_tree", note: problem });
     if (options.prediction && "tree" in options.prediction) {
       const comparison = compareTrees(options.prediction.tree as unknown as Json, tree, options.sent ?? {});
-      comparison.differences.forEach((d, index) =>
+      comparison.differences.forEach((d, index) => {
         out.push({
           ...d,
           path: `data.pipeline_tree(predicted) ${d.path}`,
           detail: index === 0 ? comparison.picture : undefined,
-        }),
-      );
+        });
+      });
     } else if (options.prediction && "failure" in options.prediction) {
       out.push({
         kind: "other",

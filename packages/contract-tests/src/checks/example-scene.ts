@@ -10,8 +10,6 @@ import type { Credentials } from "../types.js";
 import type { RunContext } from "./check.js";
 import { isObject } from "./diff.js";
 
-type Json = Record<string, unknown>;
-
 /**
  * Where an example runs: `documented` on the demo data itself (ids as written); `imported` on the
  * deployment's copies of the documented templates (`--example-templates`); `mapped` on the run's

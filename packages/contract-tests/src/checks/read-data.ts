@@ -35,7 +35,8 @@ export function shapeDiff(want: unknown, got: unknown, path: string, out: Differ
     return;
   }
   if (Array.isArray(want) && Array.isArray(got)) {
-    if (want.length > 0) got.forEach((item, index) => shapeDiff(want[0], item, `${path}[${index}]`, out));
+    if (want.length > 0)
+      for (const [index, item] of got.entries()) shapeDiff(want[0], item, `${path}[${index}]`, out);
     return;
   }
   if (!isObject(want) || !isObject(got)) return;

@@ -71,13 +71,12 @@ export function differencesOf(
       continue;
     }
     const found = comparison.differences.filter((d) => kinds.includes(d.kind ?? "other"));
-    found.forEach((d, index) =>
+    for (const [index, d] of found.entries())
       differences.push({
         ...d,
         path: `${where} ${d.path}`,
         detail: index === 0 ? comparison.picture : undefined,
-      }),
-    );
+      });
   }
   return { differences, notes };
 }
