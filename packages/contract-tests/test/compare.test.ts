@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { compareAnswer } from "../src/checks/answer.js";
+import { headline } from "../src/checks/check.js";
 import { compareCreatedData } from "../src/checks/created-data.js";
 import { graphProblems } from "../src/checks/tree.js";
+import { placeholderMasker, secretPlaceholders, shellQuote } from "../src/mask.js";
 import { matches } from "../src/select.js";
 import type { Difference } from "../src/types.js";
 
@@ -130,5 +132,40 @@ describe("check selection", () => {
     ["examples.createTaskEsb", "examples.esb_x", false],
   ] as const)("%s selects %s: %s", (pattern, id, want) => {
     expect(matches(pattern, id)).toBe(want);
+  });
+});
+
+describe("curl lines", () => {
+  it("expand the recorded secrets from the environment and keep everything else literal", () => {
+    const quoted = shellQuote(
+      '{"bk_app_secret":"$BK_SOPS_CONTRACT_APP_SECRET","v":"${content} `x` \\\\ \\"q\\""}',
+    );
+    expect(quoted).toBe(
+      '"{\\"bk_app_secret\\":\\"${BK_SOPS_CONTRACT_APP_SECRET}\\",\\"v\\":\\"\\${content} \\`x\\` \\\\\\\\ \\\\\\"q\\\\\\"\\"}"',
+    );
+  });
+  it("put a placeholder where each configured secret was, in any encoding", () => {
+    const mask = placeholderMasker(
+      secretPlaceholders({
+        credentials: { appCode: "a", appSecret: 's/3 cr"t', bkToken: "tok3n" },
+        bizId: "1",
+        templateId: "1",
+      }),
+    );
+    expect(mask('{"bk_app_secret":"s/3 cr\\"t","bk_token":"tok3n"}')).toBe(
+      '{"bk_app_secret":"$BK_SOPS_CONTRACT_APP_SECRET","bk_token":"$BK_SOPS_CONTRACT_BK_TOKEN"}',
+    );
+    expect(mask("?bk_app_secret=s%2F3%20cr%22t")).toBe("?bk_app_secret=$BK_SOPS_CONTRACT_APP_SECRET");
+  });
+});
+
+describe("headlines", () => {
+  it("name the decisive difference first (status, result, code, message)", () => {
+    const line = headline([
+      { kind: "other", path: "trace_id", note: "not documented" },
+      { kind: "code", path: "code", note: "differs" },
+      { kind: "result", path: "result", note: "differs" },
+    ]);
+    expect(line).toBe("result: differs (and 2 more)");
   });
 });
