@@ -1270,6 +1270,8 @@ export interface components {
         CommonTemplateListEsbAppSecret: string;
         /** @description The user's login token (ESB form); or `bk_username` for login-exempt apps. */
         CommonTemplateListEsbBkToken: string;
+        /** @description The user's name (ESB form), accepted instead of `bk_token` only from login-exempt apps. */
+        CommonTemplateListEsbBkUsername: string;
         /**
          * @description `business` (the doc's default) or `project` (the code's default) list the business's
          *     templates; **any other value**, the empty one included, lists every common template.
@@ -1318,6 +1320,8 @@ export interface components {
         TemplateListEsbAppSecret: string;
         /** @description The user's login token (ESB form); or `bk_username` for login-exempt apps. */
         TemplateListEsbBkToken: string;
+        /** @description The user's name (ESB form), accepted instead of `bk_token` only from login-exempt apps. */
+        TemplateListEsbBkUsername: string;
         /** @description The business id (digits), as the path's `{bk_biz_id}` of the gateway form. */
         TemplateListEsbBkBizId: string;
     };
@@ -1474,6 +1478,8 @@ export interface operations {
                 bk_app_secret: components["parameters"]["CommonTemplateListEsbAppSecret"];
                 /** @description The user's login token (ESB form); or `bk_username` for login-exempt apps. */
                 bk_token?: components["parameters"]["CommonTemplateListEsbBkToken"];
+                /** @description The user's name (ESB form), accepted instead of `bk_token` only from login-exempt apps. */
+                bk_username?: components["parameters"]["CommonTemplateListEsbBkUsername"];
                 /** @description Validated, but changes nothing (common templates have no executor proxy). */
                 include_executor_proxy?: components["parameters"]["CommonTemplateListIncludeExecutorProxy"];
                 /** @description Validated, but changes nothing in a list. */
@@ -1595,6 +1601,8 @@ export interface operations {
                 bk_app_secret: components["parameters"]["TemplateListEsbAppSecret"];
                 /** @description The user's login token (ESB form); or `bk_username` for login-exempt apps. */
                 bk_token?: components["parameters"]["TemplateListEsbBkToken"];
+                /** @description The user's name (ESB form), accepted instead of `bk_token` only from login-exempt apps. */
+                bk_username?: components["parameters"]["TemplateListEsbBkUsername"];
                 /** @description The business id (digits), as the path's `{bk_biz_id}` of the gateway form. */
                 bk_biz_id: components["parameters"]["TemplateListEsbBkBizId"];
                 /**
