@@ -18,7 +18,8 @@ export interface TestServerContext {
 /** An app (credentials) and its user, for a test server without the demo data. */
 export interface TestCredentials {
   app: { code: string; secret: string; trusted?: boolean };
-  user: { username: string; bkToken: string };
+  /** `granted: false`: a user IAM grants nothing (like the demo `guest`). */
+  user: { username: string; bkToken: string; granted?: boolean };
 }
 
 /**
@@ -46,7 +47,11 @@ export function createTestContext(
       trusted: app.trusted ?? false,
       userVerifyExempt: false,
     });
-    store.users.upsert({ username: user.username, bkToken: user.bkToken, canCreateTask: true });
+    store.users.upsert({
+      username: user.username,
+      bkToken: user.bkToken,
+      canCreateTask: user.granted ?? true,
+    });
   }
   const templates = options.templatesDir
     ? loadTemplatesDir(store, options.templatesDir, "templates-dir")

@@ -21,6 +21,7 @@ const USAGE = `usage: bk-sops-contract (--base-url URL | --target prism|referenc
   --common-template-id ID   a common template for the common-template examples (else discovered)
   --trusted-app-code, --trusted-app-secret
                             an app on bk-sops' whitelist, for the examples of what it gets
+  --unprivileged-bk-token T a user IAM grants nothing, for the examples of what such a user gets
   --example-templates MAP   ids your deployment gave the imported fixtures: 1=17,2=18,…,100=4
   --demo-data               the base URL is a reference server with its demo data
   --allow-writes            create tasks on a host that is not loopback
@@ -79,7 +80,12 @@ export async function main(
     for (const check of listChecks()) io.out(`${check.id}  ${check.title}`);
     return 0;
   }
-  const mask = secretMasker([config.appSecret, config.bkToken, config.trustedAppSecret]);
+  const mask = secretMasker([
+    config.appSecret,
+    config.bkToken,
+    config.trustedAppSecret,
+    config.unprivilegedBkToken,
+  ]);
   const colour = config.color ?? (io.isTTY && !env.NO_COLOR);
   try {
     io.out(mask(`bk-sops-contract: checking ${describeTarget(config)}`));

@@ -25,6 +25,7 @@ const STRINGS = [
   "common-template-id",
   "trusted-app-code",
   "trusted-app-secret",
+  "unprivileged-bk-token",
   "example-templates",
   "timeout",
   "max-skipped",
@@ -61,6 +62,7 @@ export interface Config {
   commonTemplateId?: string;
   trustedAppCode?: string;
   trustedAppSecret?: string;
+  unprivilegedBkToken?: string;
   /** Documented template id → the deployment's id of its imported copy. */
   exampleTemplates?: Record<string, string>;
   demoData: boolean;
@@ -198,6 +200,7 @@ export function resolveConfig(argv: string[], env: NodeJS.ProcessEnv = process.e
     commonTemplateId: text("common-template-id"),
     trustedAppCode: text("trusted-app-code"),
     trustedAppSecret: text("trusted-app-secret"),
+    unprivilegedBkToken: text("unprivileged-bk-token"),
     exampleTemplates: idMap(text("example-templates"), problems),
     demoData: bool("demo-data"),
     allowWrites: bool("allow-writes"),

@@ -12,6 +12,7 @@ export function secretPlaceholders(identity: Identity): Array<[secret: string, p
     [identity.credentials.bkToken, "$BK_SOPS_CONTRACT_BK_TOKEN"],
     [identity.trustedCredentials?.appSecret, "$BK_SOPS_CONTRACT_TRUSTED_APP_SECRET"],
     [identity.trustedCredentials?.bkToken, "$BK_SOPS_CONTRACT_BK_TOKEN"],
+    [identity.unprivilegedBkToken, "$BK_SOPS_CONTRACT_UNPRIVILEGED_BK_TOKEN"],
   ];
   // Values shorter than 3 characters are left alone: replacing every "t" would garble the text.
   return pairs.filter((pair): pair is [string, string] => !!pair[0] && pair[0].length >= 3);

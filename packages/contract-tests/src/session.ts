@@ -33,6 +33,7 @@ export function identityOf(config: Config, target: Target): Identity {
     templateSource: config.templateSource ?? base.templateSource,
     commonTemplateId: config.commonTemplateId ?? base.commonTemplateId,
     exampleTemplates: config.exampleTemplates ?? base.exampleTemplates,
+    unprivilegedBkToken: config.unprivilegedBkToken ?? base.unprivilegedBkToken,
     trustedCredentials:
       config.trustedAppCode && config.trustedAppSecret
         ? { ...credentials, appCode: config.trustedAppCode, appSecret: config.trustedAppSecret }

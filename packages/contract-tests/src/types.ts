@@ -20,6 +20,8 @@ export interface Identity {
   templateSource?: string;
   /** An app on bk-sops' whitelist, for the examples that document what such an app gets. */
   trustedCredentials?: Credentials;
+  /** The `bk_token` of a user IAM grants nothing, for the examples of what such a user gets. */
+  unprivilegedBkToken?: string;
   /** Documented template id → the id the deployment gave its imported copy (`--example-templates`). */
   exampleTemplates?: Record<string, string>;
   /** A common template to run the common-template examples on (else one is discovered). */

@@ -20,7 +20,10 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
-/** What a QA engineer passes for the stand-in deployment: base URLs, credentials, business, template. */
+/**
+ * What a QA engineer passes for the stand-in deployment: base URLs, credentials (the app and its
+ * user, and a second user IAM grants nothing), business, template.
+ */
 export const qaArgs = (deployment: { esb: string; gateway: string }, extra: string[] = []) => [
   "--base-url",
   deployment.esb,
@@ -34,6 +37,8 @@ export const qaArgs = (deployment: { esb: string; gateway: string }, extra: stri
   QA.bizId,
   "--template-id",
   QA.templateId,
+  "--unprivileged-bk-token",
+  QA.unprivilegedBkToken,
   ...extra,
 ];
 

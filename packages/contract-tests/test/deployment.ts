@@ -14,6 +14,8 @@ export const QA = {
   bkToken: "qa-token-9e1f",
   bizId: "7",
   templateId: "701",
+  /** A second user of the deployment, whom IAM grants nothing. */
+  unprivilegedBkToken: "qa-nobody-3d2b",
 };
 
 export interface Deployment {
@@ -35,6 +37,10 @@ export async function startDeployment(
       {
         app: { code: QA.appCode, secret: QA.appSecret },
         user: { username: "qa", bkToken: QA.bkToken },
+      },
+      {
+        app: { code: QA.appCode, secret: QA.appSecret },
+        user: { username: "qa-nobody", bkToken: QA.unprivilegedBkToken, granted: false },
       },
     ],
   });

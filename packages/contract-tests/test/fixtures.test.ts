@@ -41,7 +41,7 @@ describe("bk-sops template files", () => {
 
   it("hold every template the examples name, with its role", () => {
     const templates = documentedTemplates();
-    expect([...templates.keys()].sort()).toEqual(["1", "100", "2", "3", "4", "5"]);
+    expect([...templates.keys()]).toEqual(expect.arrayContaining(["1", "2", "3", "4", "5", "100"]));
     expect(templates.get("5")?.role).toBe("other-business");
     expect(templates.get("100")?.role).toBe("common");
     expect(templates.get("2")?.schemes.map((s) => s.name)).toEqual(["deploy only", "with backup"]);

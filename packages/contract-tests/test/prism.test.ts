@@ -10,6 +10,7 @@ describe("the suite against the Prism mock of the spec", () => {
 
   it.each(["esb", "gateway"] as const)(
     "%s form: every check that applies passes; the rest are skipped with reasons",
+    { timeout: 60_000 },
     async (form) => {
       const result = await runSuite({ target, form });
       const failed = result.checks

@@ -1,54 +1,20 @@
 import type { StoredTemplate } from "../db/repos/templates.js";
 import { BkSopsError, CODES } from "../errors.js";
-import type { TemplateInfoOptions } from "../templates/template-info.js";
-import { type FieldErrors, queryBoolean, queryChoice } from "../validation/query-params.js";
-
-export interface TemplateQuery extends TemplateInfoOptions {
-  unfoldSubprocess: boolean;
-  format: "json" | "yaml";
-}
-
-/**
- * The query options of get_template_info and get_common_template_info, read as bk-sops'
- * `IncludeTemplateSerializer` reads them. An invalid option answers the serializer's errors as
- * the message (an object: field → list of texts), code 3540000.
- */
-export function readTemplateQuery(query: Record<string, string>): TemplateQuery {
-  const errors: FieldErrors = {};
-  const options: TemplateQuery = {
-    includeExecutorProxy: queryBoolean(query, "include_executor_proxy", errors),
-    includeSubprocess: queryBoolean(query, "include_subprocess", errors),
-    includeConstants: queryBoolean(query, "include_constants", errors),
-    includeNotify: queryBoolean(query, "include_notify", errors),
-    unfoldSubprocess: false,
-    format: "json",
-  };
-  // Validated, never used by the views.
-  queryBoolean(query, "include_labels", errors);
-  options.unfoldSubprocess = queryBoolean(query, "unfold_subprocess", errors);
-  options.format = queryChoice(query, "format", ["json", "yaml"] as const, "json", errors);
-  if (Object.keys(errors).length > 0) {
-    throw new BkSopsError("invalid template options", CODES.REQUEST_PARAM_INVALID, {
-      traceId: true,
-      message: errors,
-    });
-  }
-  return options;
-}
+import type { IncludeTemplate } from "./shared/include-template.js";
 
 /**
  * What the reference server cannot do that bk-sops can, refused with bk-sops' own envelopes:
  * unfolding subprocesses needs their templates' versions, and YAML needs bk-sops' exporter.
  */
-export function refuseUnsupported(template: StoredTemplate, options: TemplateQuery): void {
+export function refuseUnsupported(template: StoredTemplate, include: IncludeTemplate): void {
   const hasSubprocess = Object.values(template.tree.activities).some((act) => act.type === "SubProcess");
-  if (options.unfoldSubprocess && hasSubprocess) {
+  if (include.unfold_subprocess && hasSubprocess) {
     throw new BkSopsError(
       "format_template_data failed: the reference server does not unfold subprocesses",
       CODES.UNKNOWN_ERROR,
     );
   }
-  if (options.format === "yaml") {
+  if (include.format === "yaml") {
     throw new BkSopsError(
       "convert yaml failed: the reference server does not export templates as YAML",
       CODES.UNKNOWN_ERROR,

@@ -9,18 +9,13 @@ import {
   templateSegments,
   withDrawing,
 } from "@bksops/domain";
-import { doesNotExist } from "../auth/iam.js";
 import type { Project } from "../db/repos/projects.js";
 import type { StoredTemplate } from "../db/repos/templates.js";
+import { doesNotExist } from "../operations/shared/iam.js";
+import type { IncludeTemplate } from "../operations/shared/include-template.js";
+import { notifyType, projectFields } from "../operations/shared/template-list.js";
+import { formatBkDatetime } from "../time/bk-datetime.js";
 import { schemaForVariable, VARIABLE_TYPES } from "./varschema.js";
-
-/** The `include_*` options of bk-sops' template detail APIs (`IncludeTemplateSerializer`). */
-export interface TemplateInfoOptions {
-  includeSubprocess: boolean;
-  includeExecutorProxy: boolean;
-  includeNotify: boolean;
-  includeConstants: boolean;
-}
 
 type Json = Record<string, unknown>;
 
@@ -33,7 +28,7 @@ type Json = Record<string, unknown>;
 export function formatTemplateData(
   template: StoredTemplate,
   project: Project | undefined,
-  options: TemplateInfoOptions,
+  include: IncludeTemplate,
 ): Json {
   const tree = cloneJson(template.tree) as unknown as Json;
   delete tree.line;
@@ -41,48 +36,31 @@ export function formatTemplateData(
   for (const variable of Object.values(isPlainObject(tree.constants) ? tree.constants : {})) {
     if (isPlainObject(variable)) variable.schema = schemaForVariable(variable);
   }
-  const meta = metadataOf(template);
   const data: Json = {
     id: template.id,
     name: template.name,
-    creator: meta.creator,
-    create_time: meta.createTime,
-    editor: meta.editor,
-    edit_time: meta.editTime,
+    creator: template.creator,
+    create_time: formatBkDatetime(template.createTime),
+    editor: template.editor,
+    edit_time: formatBkDatetime(template.editTime),
     category: template.category,
     pipeline_tree: tree,
     description: template.description,
   };
-  if (project) {
-    data.project_id = project.id;
-    data.project_name = project.name;
-    data.bk_biz_id = project.bkBizId;
-    data.bk_biz_name = project.fromCmdb ? project.name : null;
-  }
+  if (project) Object.assign(data, projectFields(project));
   // Only project templates (TaskTemplate) have an executor proxy.
-  if (options.includeExecutorProxy && template.source === "project") data.executor_proxy = "";
-  if (options.includeNotify) {
-    // bk-sops' defaults: notify_type "[]" (a list, shown for both events), notify_receivers "{}".
-    data.notify_type = { success: [], fail: [] };
-    data.notify_receivers = {};
+  if (include.include_executor_proxy && template.source === "project")
+    data.executor_proxy = template.executorProxy;
+  if (include.include_notify) {
+    data.notify_type = notifyType(template.notifyType);
+    data.notify_receivers = JSON.parse(template.notifyReceivers);
   }
-  if (options.includeSubprocess) {
+  if (include.include_subprocess) {
     data.has_subprocess = Object.values(template.tree.activities).some((act) => act.type === "SubProcess");
     data.subprocess_has_update = false;
   }
-  if (options.includeConstants) data.template_constants = templateConstants(tree);
+  if (include.include_constants) data.template_constants = templateConstants(tree);
   return data;
-}
-
-/** Who made the template and when (bk-sops' PipelineTemplate fields). */
-function metadataOf(_template: StoredTemplate) {
-  // The store keeps no authorship or times yet: every template reads as the demo admin's.
-  return {
-    creator: "admin",
-    createTime: "2024-01-01 00:00:00 +0800",
-    editor: "admin",
-    editTime: "2024-01-01 00:00:00 +0800",
-  };
 }
 
 /**

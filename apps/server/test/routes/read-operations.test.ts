@@ -143,7 +143,7 @@ describe("get_user_project_list", () => {
     const invalid = await get(context, "/get_user_project_list/?include_staff_groups=2");
     expect(invalid.json).toMatchObject({
       result: false,
-      message: { include_staff_groups: ["必须是有效的布尔值。"] },
+      message: { include_staff_groups: ["Must be a valid boolean."] },
     });
   });
 });

@@ -107,6 +107,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/get_common_template_list/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the common flow templates (API gateway)
+         * @description Every common template, newest id first, each with the common-flow actions IAM grants the
+         *     calling user (`auth_actions`; a user IAM grants nothing still gets the list, with empty
+         *     `auth_actions`). No business and no IAM check: `expected_timezone`, then the `include_*` and
+         *     `format` parameters (only `include_notify` changes the answer), then the list.
+         */
+        get: operations["getCommonTemplateList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/c/compapi/v2/sops/get_common_template_list/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the common flow templates (ESB)
+         * @description The ESB form (`GET /api/c/compapi/v2/sops/get_common_template_list/`): the credentials travel
+         *     in the query with the other parameters. The ESB checks them, forwards the rest to the same view
+         *     as the gateway form, and rewrites its answer: `code` 0 or 1306000, `message` (`""` when
+         *     absent), `data` (`null` when absent) and `request_id`.
+         */
+        get: operations["getCommonTemplateListEsb"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/get_template_info/{template_id}/{bk_biz_id}/": {
         parameters: {
             query?: never;
@@ -154,6 +200,66 @@ export interface paths {
          *     `""` when absent, `data: null` when absent, `request_id`).
          */
         get: operations["getTemplateInfoEsb"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get_template_list/{bk_biz_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the flow templates of a business (API gateway)
+         * @description The templates of business `bk_biz_id` (a project id when `scope` is not `cmdb_biz`), newest id
+         *     first, each with the actions IAM grants the calling user (`auth_actions`). With a
+         *     `template_source` other than `business` or `project` (e.g. `common`) it lists every **common**
+         *     template instead, still carrying the business's project fields.
+         *
+         *     Checks run in this order, the first failure answering: credentials (gateway) → the project
+         *     (`project(<id>) with scope(<scope>) does not exist.`) → `expected_timezone` → IAM `project_view`
+         *     (apps not on the whitelist) → the `include_*` and `format` parameters → the list. bk-sops
+         *     paginates nothing here: every matching template is answered.
+         *
+         *     What differs from the published doc, as the service really does it:
+         *     - `bk_biz_id` and `project_id` are integers;
+         *     - `auth_actions` of common templates listed through this call are the user's **project-flow**
+         *       actions on the project template that has the same id (normally none, so `[]`): bk-sops asks
+         *       IAM about flows whatever the source;
+         *     - MCP callers get `auth_actions` too: the view's trimming rule (`data.[].auth_actions`) names
+         *       a key `[]` that no item has, so it removes nothing.
+         */
+        get: operations["getTemplateList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/c/compapi/v2/sops/get_template_list/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the flow templates of a business (ESB)
+         * @description The ESB form (`GET /api/c/compapi/v2/sops/get_template_list/`): the credentials and
+         *     `bk_biz_id` travel in the query with the other parameters. The ESB checks the credentials,
+         *     requires `bk_biz_id` (`Parameters error, param bk_biz_id is required`, code 1306406), forwards
+         *     the rest to the same view as the gateway form, and rewrites its answer: `code` 0 or 1306000,
+         *     `message` (`""` when absent), `data` (`null` when absent) and `request_id`.
+         */
+        get: operations["getTemplateListEsb"];
         put?: never;
         post?: never;
         delete?: never;
@@ -228,7 +334,7 @@ export interface paths {
          * @description Answers the projects (businesses) the calling user may view (IAM `project_view`), disabled
          *     projects left out: each with its internal `project_id`, its CMDB `bk_biz_id` and its name.
          *     `include_executor_proxy` adds each project's executor proxy (`null`: none). An option the
-         *     serializer refuses answers its errors as the message (see `BkSopsFieldErrors`). A failure to
+         *     serializer refuses answers its errors as the message (see `BkSopsParamsError`). A failure to
          *     ask IAM answers `can not fetch project for user[<username>]`, code 3599999.
          */
         get: operations["getUserProjectList"];
@@ -255,6 +361,93 @@ export interface paths {
         get: operations["getUserProjectListEsb"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/c/compapi/v2/sops/preview_common_task_tree/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview the task tree of a common flow template (ESB)
+         * @description `preview_task_tree` for a common template (registered on the ESB in 2020-11): the tree a task
+         *     created from common template `template_id` would start from, and the constants it would
+         *     drop. Nothing is created. bk-sops routes the view at
+         *     `/apigw/preview_common_task_tree/{bk_biz_id}/{template_id}/`, but its API gateway defines no
+         *     resource for it (`api-resources.yml`): through the gateway the path is answered 404
+         *     `API not found`. Only the ESB form reaches it.
+         *
+         *     The business must still exist (`project_inject` runs first, `scope` from the body), though
+         *     the template is looked up by id only. For apps not on the whitelist, the common template must
+         *     exist (else a Chinese middleware message, code 3540400) and IAM must grant
+         *     `common_flow_view`. Then as preview_task_tree: `exclude_task_nodes_id` must be a list, and the
+         *     lookup, the version and the exclusion fail as `preview_common_task_tree fail: <reason>`.
+         */
+        post: operations["previewCommonTaskTreeEsb"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/preview_task_tree/{bk_biz_id}/{template_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview the task tree of a flow template (API gateway)
+         * @description The tree a task created from template `template_id` of business `bk_biz_id` would start from,
+         *     with the optional nodes of `exclude_task_nodes_id` left out, and the template's constants it
+         *     would drop. Nothing is created. Note the order of the path parameters: the business comes
+         *     **first**, unlike create_task.
+         *
+         *     Checks run in this order, the first failure answering: credentials (gateway) → the body is a
+         *     JSON object (`invalid param format`) and names an existing project (`scope` from the body) →
+         *     for apps not on the whitelist, the template exists in some project (else a Chinese middleware
+         *     message, code 3540400) and IAM grants `flow_view` → the body is JSON at all (an empty body
+         *     passed the decorators as `{}`: `request body is not a valid json`) → `exclude_task_nodes_id`
+         *     is a list → the template of this project, the version, the exclusion
+         *     (`preview_task_tree fail: <reason>`, code 3599999).
+         */
+        post: operations["previewTaskTree"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/c/compapi/v2/sops/preview_task_tree/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview the task tree of a flow template (ESB)
+         * @description The ESB form (`POST /api/c/compapi/v2/sops/preview_task_tree/`, registered in 2020):
+         *     `bk_app_code`, `bk_app_secret`, `bk_token` or `bk_username`, `bk_biz_id` and `template_id`
+         *     travel in the JSON body with the preview parameters. The ESB checks the credentials, removes
+         *     them and the ids from the body, forwards the rest to the same view as the gateway form and
+         *     rewrites its answer: `code` 0 or 1306000, `message` (`""` when absent), `data` (`null` when
+         *     absent) and `request_id`.
+         */
+        post: operations["previewTaskTreeEsb"];
         delete?: never;
         options?: never;
         head?: never;
@@ -312,24 +505,6 @@ export interface components {
             data?: null;
         };
         /**
-         * @description A query option the view's serializer refused (HTTP 200). `message` is the serializer's
-         *     errors: an object mapping each bad field to its texts, in bk-sops' default language
-         *     (zh-hans; `Accept-Language: en` gets Django REST framework's English texts). Through the ESB
-         *     the code becomes 1306000 and `data: null` and `request_id` are added.
-         */
-        BkSopsFieldErrors: {
-            /** @constant */
-            result: false;
-            message: {
-                [key: string]: string[];
-            };
-            /** @enum {integer} */
-            code: 3540000 | 1306000;
-            trace_id?: string;
-            data?: null;
-            request_id?: string;
-        };
-        /**
          * @description A flow template as bk-sops' detail APIs answer it (`format_template_data`): metadata, the
          *     tree and, when read through a business, the project's ids and names. The `include_*`
          *     options add their fields.
@@ -339,10 +514,10 @@ export interface components {
             id: number;
             name: string;
             creator: string;
-            /** @description `%Y-%m-%d %H:%M:%S %z` in the site's time zone, e.g. `2024-01-01 00:00:00 +0800`. */
-            create_time: string;
+            create_time: components["schemas"]["BkDatetime"];
+            /** @description Who edited the template last (`null`, never edited). */
             editor: string | null;
-            edit_time: string;
+            edit_time: components["schemas"]["BkDatetime"];
             /** @description e.g. `OpsTools`, `MonitorAlarm`, `ConfManage`, `DevTools`, `EnterpriseIT`, `OfficeApp`, `Other`, `Default`. */
             category: string;
             /**
@@ -360,11 +535,7 @@ export interface components {
             bk_biz_name?: string | null;
             /** @description `include_executor_proxy`: who runs the template's tasks instead of their creator (`""`: nobody). */
             executor_proxy?: string;
-            /** @description `include_notify`: the notification channels on success and on failure. */
-            notify_type?: {
-                success?: unknown[];
-                fail?: unknown[];
-            };
+            notify_type?: components["schemas"]["NotifyType"];
             /** @description `include_notify`: who is notified. */
             notify_receivers?: Record<string, never>;
             /** @description `include_subprocess`: the template has subprocess nodes. */
@@ -412,22 +583,216 @@ export interface components {
             request_id?: string;
         };
         /** @description The answer of a template detail API (gateway form). */
-        TemplateInfoResponse: components["schemas"]["TemplateInfoSuccess"] | components["schemas"]["BkSopsError"] | components["schemas"]["BkSopsFieldErrors"];
+        TemplateInfoResponse: components["schemas"]["TemplateInfoSuccess"] | components["schemas"]["BkSopsError"] | components["schemas"]["BkSopsParamsError"];
         /** @description The answer of a template detail API through the ESB. */
-        EsbTemplateInfoResponse: components["schemas"]["TemplateInfoSuccess"] | components["schemas"]["EsbError"] | components["schemas"]["BkSopsFieldErrors"];
+        EsbTemplateInfoResponse: components["schemas"]["TemplateInfoSuccess"] | components["schemas"]["EsbError"];
         /**
          * @description An ESB error (HTTP 200): the ESB's own credential errors (code 1306000), missing path
-         *     parameters (1306406), or a bk-sops error whose code the ESB rewrote to 1306000.
+         *     parameters (1306406), or a bk-sops error whose code the ESB rewrote to 1306000. The ESB passes
+         *     bk-sops' `message` and `data` on as they are: a parameter error's `message` is a dict, and
+         *     an unknown `expected_timezone` has `data: ""`.
          */
         EsbError: {
             /** @constant */
             result: false;
             /** @enum {integer} */
             code: 1306000 | 1306406 | 1306403 | 1306429 | 1306208;
-            message: string;
-            data: null;
+            message: string | components["schemas"]["SerializerErrors"];
+            /** @enum {unknown} */
+            data: null | "";
             request_id: string;
             trace_id?: string;
+        };
+        /**
+         * @description What a Django REST framework serializer refuses: each refused field with its messages, in
+         *     the serializer's field order, e.g. `{"include_labels": ["Must be a valid boolean."]}`.
+         */
+        SerializerErrors: {
+            [key: string]: string[];
+        };
+        /**
+         * @description bk-sops' answer (HTTP 200) to query parameters its serializer refuses: `message` is not a
+         *     string but the serializer's errors, a dict of field → messages.
+         */
+        BkSopsParamsError: {
+            /** @constant */
+            result: false;
+            message: components["schemas"]["SerializerErrors"];
+            /** @constant */
+            code: 3540000;
+            trace_id?: string;
+        };
+        /**
+         * @description bk-sops' answer (HTTP 200) to an `expected_timezone` that names no time zone: `data` is an
+         *     empty string, the code is VALIDATION_ERROR, and there is no `trace_id` (a decorator answers it).
+         */
+        BkSopsTimezoneError: {
+            /** @constant */
+            result: false;
+            /** @constant */
+            data: "";
+            /** @description `expected_timezone <name> is unknown.` */
+            message: string;
+            /** @constant */
+            code: 3546100;
+        };
+        /**
+         * @description A boolean as bk-sops' serializers read query parameters (Django REST framework's
+         *     BooleanField, any letter case): true is `true`, `t`, `yes`, `y`, `on`, `1`; false is `false`,
+         *     `f`, `no`, `n`, `off`, `0`; empty or absent means the default. Anything else is refused with
+         *     `{"<name>": ["Must be a valid boolean."]}` (code 3540000).
+         */
+        DrfBoolean: string;
+        /**
+         * @description An IANA time zone name, as pytz knows it (case-insensitive; aliases such as `PRC` or
+         *     `US/Pacific` too), e.g. `Asia/Shanghai`, `UTC`. Offsets such as `+08:00` are not names.
+         * @example Asia/Shanghai
+         * @example UTC
+         */
+        TimeZoneName: string;
+        /**
+         * @description A time as bk-sops writes it, `%Y-%m-%d %H:%M:%S %z`, in the site's zone (Asia/Shanghai)
+         *     or the one `expected_timezone` names.
+         * @example 2024-04-23 17:26:40 +0800
+         */
+        BkDatetime: string;
+        /**
+         * @description The form of a template's `pipeline_tree` in `get_template_info` (`yaml`: a YAML text).
+         * @default json
+         * @enum {string}
+         */
+        TemplateFormat: "json" | "yaml";
+        /** @description A list of templates (both list operations, both forms). */
+        TemplateListSuccess: {
+            /** @constant */
+            result: true;
+            /** @description The templates, newest id first. */
+            data: components["schemas"]["TemplateListItem"][];
+            /** @constant */
+            code: 0;
+            trace_id?: string;
+            /**
+             * @description Absent from bk-sops' answer; the ESB adds `""`.
+             * @constant
+             */
+            message?: "";
+            /** @description Added by the ESB. */
+            request_id?: string;
+        };
+        /** @description What the preview views read from the body (a JSON object; unknown keys are ignored). */
+        PreviewTaskTreeParams: {
+            /**
+             * @description Template activity ids of **optional** nodes to leave out, as in create_task. A value that
+             *     is not a list is refused with `invalid exclude_task_nodes_id`; an id that is not an
+             *     activity fails with `<view> fail: task node[id=<id>] is not in template pipeline tree`, a
+             *     required one with `… is not optional`.
+             * @default []
+             */
+            exclude_task_nodes_id: unknown[];
+            /**
+             * @description The template version (the md5 of a snapshot of its tree); absent or empty means the
+             *     current one. No read operation answers versions; an unknown one fails with
+             *     `<view> fail: 'NoneType' object has no attribute 'data'`.
+             */
+            version?: string;
+            /**
+             * @description How `bk_biz_id` is read: `cmdb_biz` (default) means a CMDB business id; any other value
+             *     means the internal project id.
+             * @default cmdb_biz
+             */
+            scope: string;
+        };
+        /** @description The ESB's required keys of a call that names a business and a template. */
+        EsbTemplateIds: {
+            bk_app_code: components["schemas"]["Credentials"]["bk_app_code"];
+            bk_app_secret: components["schemas"]["Credentials"]["bk_app_secret"];
+            /**
+             * @description The business ID (a string in the doc; digits).
+             * @example 2
+             */
+            bk_biz_id: string | number;
+            /**
+             * @description The flow template ID (a string in the doc; digits).
+             * @example 1
+             */
+            template_id: string | number;
+        };
+        /** @description A preview (both preview operations, both forms). */
+        PreviewTaskTreeSuccess: {
+            /** @constant */
+            result: true;
+            data: components["schemas"]["PreviewTaskTreeData"];
+            /** @constant */
+            code: 0;
+            trace_id?: string;
+            /**
+             * @description Absent from bk-sops' answer; the ESB adds `""`.
+             * @constant
+             */
+            message?: "";
+            /** @description Added by the ESB. */
+            request_id?: string;
+        };
+        PreviewTaskTreeData: {
+            /**
+             * @description The template's own tree (its ids, its canvas, its `incoming` as stored) with the
+             *     excluded nodes removed, parallel branches left empty trimmed (a parallel pair left with
+             *     none collapses) and the constants no remaining node references removed; the kept
+             *     constants are renumbered from 0. Unlike a created task: no new ids, no
+             *     `template_node_id`, no `converge_gateway_id`, no constant values applied.
+             */
+            pipeline_tree: components["schemas"]["PipelineTree"];
+            /** @description The template's constants the preview dropped, as the template has them. */
+            constants_not_referred: {
+                [key: string]: components["schemas"]["Constant"];
+            };
+        };
+        /**
+         * @description One template of a list, keys in bk-sops' order. Project templates (and every item of
+         *     `get_template_list`) carry the project's fields; `notify_type`/`notify_receivers` only with
+         *     `include_notify`, `executor_proxy` only with `include_executor_proxy` on project templates,
+         *     `labels` only with `include_labels` on project templates.
+         */
+        TemplateListItem: {
+            /** @description The template id (the `template_id` of the other calls). */
+            id: number;
+            name: string;
+            creator: string;
+            create_time: components["schemas"]["BkDatetime"];
+            /** @description Who edited the template last; `null` when nobody has. */
+            editor: string | null;
+            edit_time: components["schemas"]["BkDatetime"];
+            /**
+             * @description The template's category: `OpsTools`, `MonitorAlarm`, `ConfManage`, `DevTools`,
+             *     `EnterpriseIT`, `OfficeApp`, `Other`, or `Default`.
+             * @example OpsTools
+             */
+            category: string;
+            description: string | null;
+            /** @description The internal project id (not the business id). */
+            project_id?: number;
+            project_name?: string;
+            /** @description The CMDB business id of the project (a string in the published example). */
+            bk_biz_id?: number;
+            /** @description The project's name when it comes from CMDB, else `null`. */
+            bk_biz_name?: string | null;
+            notify_type?: components["schemas"]["NotifyType"];
+            /** @description Who is notified, as the template stores it, e.g. `{"receiver_group": [], "more_receiver": ""}`. */
+            notify_receivers?: Record<string, never>;
+            /** @description The user tasks of this template run as (`""` for none). */
+            executor_proxy?: string;
+            /** @description The actions IAM grants the calling user on this template (bk-sops' order). */
+            auth_actions: string[];
+            /** @description The template's labels (`{id, name, color}`); the reference server has none. */
+            labels?: Record<string, never>[];
+        };
+        /**
+         * @description How the template notifies, by outcome: `{"success": [...], "fail": [...]}` (a template that
+         *     stores a plain list notifies the same way on both).
+         */
+        NotifyType: {
+            success?: unknown;
+            fail?: unknown;
         };
         /** @description An error of the API gateway itself. */
         GatewayError: {
@@ -912,6 +1277,14 @@ export interface components {
         };
         /** @description The answer through the ESB. */
         EsbCreateTaskResponse: components["schemas"]["CreateTaskSuccess"] | components["schemas"]["EsbError"];
+        /** @description The answer of bk-sops (gateway form), in one of these shapes. */
+        GetCommonTemplateListResponse: components["schemas"]["TemplateListSuccess"] | components["schemas"]["BkSopsParamsError"] | components["schemas"]["BkSopsTimezoneError"];
+        /** @description The answer through the ESB. */
+        EsbGetCommonTemplateListResponse: components["schemas"]["TemplateListSuccess"] | components["schemas"]["EsbError"];
+        /** @description The answer of bk-sops (gateway form), in one of these shapes. */
+        GetTemplateListResponse: components["schemas"]["TemplateListSuccess"] | components["schemas"]["BkSopsError"] | components["schemas"]["BkSopsParamsError"] | components["schemas"]["BkSopsTimezoneError"];
+        /** @description The answer through the ESB. */
+        EsbGetTemplateListResponse: components["schemas"]["TemplateListSuccess"] | components["schemas"]["EsbError"];
         TemplateScheme: {
             /** @description The scheme's unique id, what create_task's `template_schemes_id` takes. */
             id: string;
@@ -969,9 +1342,31 @@ export interface components {
             request_id?: string;
         };
         /** @description The answer of bk-sops (gateway form). */
-        UserProjectListResponse: components["schemas"]["UserProjectListSuccess"] | components["schemas"]["BkSopsError"] | components["schemas"]["BkSopsFieldErrors"];
+        UserProjectListResponse: components["schemas"]["UserProjectListSuccess"] | components["schemas"]["BkSopsError"] | components["schemas"]["BkSopsParamsError"];
         /** @description The answer through the ESB. */
-        EsbUserProjectListResponse: components["schemas"]["UserProjectListSuccess"] | components["schemas"]["EsbError"] | components["schemas"]["BkSopsFieldErrors"];
+        EsbUserProjectListResponse: components["schemas"]["UserProjectListSuccess"] | components["schemas"]["EsbError"];
+        /**
+         * @description Credentials, `bk_biz_id`, `template_id` (a common template's) and the preview parameters in
+         *     one object.
+         */
+        EsbPreviewCommonTaskTreeRequest: components["schemas"]["PreviewTaskTreeParams"] & components["schemas"]["Credentials"] & components["schemas"]["EsbTemplateIds"];
+        /** @description The answer through the ESB. */
+        EsbPreviewCommonTaskTreeResponse: components["schemas"]["PreviewTaskTreeSuccess"] | components["schemas"]["EsbError"];
+        /**
+         * @description The gateway form's body: the preview parameters, optionally with the credentials when the
+         *     `X-Bkapi-Authorization` header is absent.
+         */
+        GatewayPreviewTaskTreeRequest: components["schemas"]["PreviewTaskTreeParams"] & components["schemas"]["Credentials"];
+        /** @description The answer of bk-sops (gateway form). */
+        PreviewTaskTreeResponse: components["schemas"]["PreviewTaskTreeSuccess"] | components["schemas"]["BkSopsError"];
+        /**
+         * @description The ESB form's body: credentials, `bk_biz_id`, `template_id` and the preview parameters in
+         *     one object. The ESB requires `bk_biz_id` and `template_id` (`Parameters error, param <name>
+         *     is required`, code 1306406) and `bk_app_code`, `bk_app_secret` (code 1306000).
+         */
+        EsbPreviewTaskTreeRequest: components["schemas"]["PreviewTaskTreeParams"] & components["schemas"]["Credentials"] & components["schemas"]["EsbTemplateIds"];
+        /** @description The answer through the ESB. */
+        EsbPreviewTaskTreeResponse: components["schemas"]["PreviewTaskTreeSuccess"] | components["schemas"]["EsbError"];
     };
     responses: {
         /** @description The app has no permission to the resource (code 1640301). */
@@ -1016,13 +1411,14 @@ export interface components {
             };
         };
         /**
-         * @description Only POST is allowed. bk-sops (Django `require_POST`) answers 405 with an empty body and an
-         *     `Allow: POST` header; this toolkit's reference server adds a JSON envelope body.
+         * @description Only the operation's own method is allowed. bk-sops (Django `require_POST` / `require_GET`)
+         *     answers 405 with an empty body and an `Allow` header naming that method; this toolkit's
+         *     reference server adds a JSON envelope body.
          */
         MethodNotAllowed: {
             headers: {
                 /** @description The allowed method. */
-                Allow?: "POST";
+                Allow?: "GET" | "POST";
                 [name: string]: unknown;
             };
             content: {
@@ -1034,51 +1430,6 @@ export interface components {
                  *     }
                  */
                 "application/json": components["schemas"]["BkSopsError"];
-            };
-        };
-        /**
-         * @description Only GET is allowed. bk-sops (Django `require_GET`) answers 405 with an empty body and an
-         *     `Allow: GET` header; this toolkit's reference server adds a JSON envelope body.
-         */
-        MethodNotAllowedGet: {
-            headers: {
-                /** @description The allowed method. */
-                Allow?: "GET";
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "result": false,
-                 *       "code": 3540000,
-                 *       "message": "method POST is not allowed, use GET"
-                 *     }
-                 */
-                "application/json": components["schemas"]["BkSopsError"];
-            };
-        };
-        /**
-         * @description The gateway rejected the credentials (`X-Bkapi-Authorization`, or the query string):
-         *     code 1640001, `INVALID_ARGS`, `Parameters error [reason="<reason>"]`, e.g.
-         *     `bk_app_code or bk_app_secret is incorrect` or `app code cannot be empty`.
-         */
-        GatewayCredentialsRefused: {
-            headers: {
-                "X-Bkapi-Error-Code": components["headers"]["BkapiErrorCode"];
-                "X-Bkapi-Error-Message": components["headers"]["BkapiErrorMessage"];
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "code": 1640001,
-                 *       "code_name": "INVALID_ARGS",
-                 *       "message": "Parameters error [reason=\"bk_app_code or bk_app_secret is incorrect\"]",
-                 *       "result": false,
-                 *       "data": null
-                 *     }
-                 */
-                "application/json": components["schemas"]["GatewayError"];
             };
         };
         /**
@@ -1100,19 +1451,9 @@ export interface components {
                 "application/json": components["schemas"]["BkSopsError"];
             };
         };
-        /** @description The answer of bk-sops: success, or a bk-sops error (`result: false`, still HTTP 200). */
-        GatewayCreateTaskResult: {
-            headers: {
-                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["CreateTaskResponse"];
-            };
-        };
         /**
-         * @description The gateway rejected the credentials (`X-Bkapi-Authorization` or the body's keys):
-         *     code 1640001, `INVALID_ARGS`, `Parameters error [reason="<reason>"]`.
+         * @description The gateway rejected the credentials (`X-Bkapi-Authorization`, or the keys in the query or
+         *     the body): code 1640001, `INVALID_ARGS`, `Parameters error [reason="<reason>"]`.
          */
         GatewayInvalidArgs: {
             headers: {
@@ -1122,6 +1463,16 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["GatewayError"];
+            };
+        };
+        /** @description The answer of bk-sops: success, or a bk-sops error (`result: false`, still HTTP 200). */
+        GatewayCreateTaskResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CreateTaskResponse"];
             };
         };
         /**
@@ -1157,6 +1508,29 @@ export interface components {
                 "application/json": components["schemas"]["EsbTemplateInfoResponse"];
             };
         };
+        /** @description The answer of bk-sops: the list, or a bk-sops error (`result: false`, still HTTP 200). */
+        GatewayCommonTemplateListResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GetCommonTemplateListResponse"];
+            };
+        };
+        /**
+         * @description The ESB's answer, always HTTP 200: the backend's answer with `code` rewritten and
+         *     `message`, `data`, `request_id` added, or an ESB error of its own (code 1306000).
+         */
+        EsbCommonTemplateListResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbGetCommonTemplateListResponse"];
+            };
+        };
         /** @description The answer of bk-sops, HTTP 200 (`result: false` for its refusals). */
         GetTemplateInfoResult: {
             headers: {
@@ -1178,6 +1552,42 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["EsbTemplateInfoResponse"];
+            };
+        };
+        /** @description The answer of bk-sops: the list, or a bk-sops error (`result: false`, still HTTP 200). */
+        GatewayTemplateListResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GetTemplateListResponse"];
+            };
+        };
+        /**
+         * @description A piece of `id_in` that is not a number: bk-sops hands it to the ORM, whose `int()` fails
+         *     unhandled, and Django answers its HTTP 500 page. The reference server answers HTTP 500 with
+         *     the exception's text in the envelope.
+         */
+        IdInNotNumbers: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BkSopsError"];
+            };
+        };
+        /**
+         * @description The ESB's answer, always HTTP 200: the backend's answer with `code` rewritten and
+         *     `message`, `data`, `request_id` added, or an ESB error of its own (code 1306000, 1306406).
+         */
+        EsbTemplateListResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbGetTemplateListResponse"];
             };
         };
         /** @description The answer of bk-sops, HTTP 200 (`result: false` for its refusals). */
@@ -1220,6 +1630,42 @@ export interface components {
                 "application/json": components["schemas"]["EsbUserProjectListResponse"];
             };
         };
+        /**
+         * @description The ESB's answer, always HTTP 200: the backend's answer with `code` rewritten and
+         *     `message`, `data`, `request_id` added, or an ESB error of its own (code 1306000, 1306406).
+         */
+        EsbPreviewCommonTaskTreeResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbPreviewCommonTaskTreeResponse"];
+            };
+        };
+        /** @description The answer of bk-sops: the preview, or a bk-sops error (`result: false`, still HTTP 200). */
+        GatewayPreviewTaskTreeResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PreviewTaskTreeResponse"];
+            };
+        };
+        /**
+         * @description The ESB's answer, always HTTP 200: the backend's answer with `code` rewritten and
+         *     `message`, `data`, `request_id` added, or an ESB error of its own (code 1306000, 1306406).
+         */
+        EsbPreviewTaskTreeResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbPreviewTaskTreeResponse"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1247,22 +1693,21 @@ export interface components {
         /** @description The user's name, accepted only for apps exempted from user verification. */
         EsbBkUsername: string;
         /**
-         * @description Adds `executor_proxy` (project templates only). Read as Django REST framework's BooleanField:
-         *     `true`, `t`, `yes`, `y`, `on`, `1` and `false`, `f`, `no`, `n`, `off`, `0`, in any case; an
-         *     absent or empty value is false; anything else is refused (see the `invalid_options` example).
+         * @description Adds `executor_proxy` (project templates only); a boolean as `DrfBoolean` reads it (an
+         *     invalid one: see the `invalid_options` example).
          */
-        IncludeExecutorProxy: string;
+        IncludeExecutorProxy: components["schemas"]["DrfBoolean"];
         /** @description Adds `has_subprocess` and `subprocess_has_update` (a boolean, read as `include_executor_proxy`). */
-        IncludeSubprocess: string;
+        IncludeSubprocess: components["schemas"]["DrfBoolean"];
         /**
          * @description Adds `template_constants`: the variables the nodes use (as a task would prune them), node
          *     outputs left out, each with its type's name and how many node inputs refer to it.
          */
-        IncludeConstants: string;
+        IncludeConstants: components["schemas"]["DrfBoolean"];
         /** @description Adds `notify_type` and `notify_receivers` (a boolean, read as `include_executor_proxy`). */
-        IncludeNotify: string;
+        IncludeNotify: components["schemas"]["DrfBoolean"];
         /** @description Validated as a boolean and otherwise unused. */
-        IncludeLabels: string;
+        IncludeLabels: components["schemas"]["DrfBoolean"];
         /**
          * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
          *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
@@ -1270,6 +1715,36 @@ export interface components {
         Traceparent: string;
         /** @description The common template id. */
         EsbTemplateId: string;
+        /** @description Validated, but changes nothing (common templates have no executor proxy). */
+        CommonTemplateListIncludeExecutorProxy: components["schemas"]["DrfBoolean"];
+        /** @description Validated, but changes nothing in a list. */
+        CommonTemplateListIncludeSubprocess: components["schemas"]["DrfBoolean"];
+        /** @description Validated, but changes nothing in a list. */
+        CommonTemplateListIncludeConstants: components["schemas"]["DrfBoolean"];
+        /** @description Add `notify_type` and `notify_receivers` to every item. */
+        CommonTemplateListIncludeNotify: components["schemas"]["DrfBoolean"];
+        /** @description Validated, but changes nothing (labels are a project-template feature). */
+        CommonTemplateListIncludeLabels: components["schemas"]["DrfBoolean"];
+        /** @description Validated, but changes nothing in a list. */
+        CommonTemplateListUnfoldSubprocess: components["schemas"]["DrfBoolean"];
+        /**
+         * @description Validated, but changes nothing in a list; a value other than `json` or `yaml` is refused
+         *     (`{"format": ["“<value>” 不是合法选项。"]}`).
+         */
+        CommonTemplateListFormat: components["schemas"]["TemplateFormat"];
+        /**
+         * @description The time zone of `create_time` and `edit_time` (default: the site's, Asia/Shanghai). A name
+         *     pytz does not know is refused: `expected_timezone <name> is unknown.`, code 3546100, `data: ""`.
+         */
+        CommonTemplateListExpectedTimezone: components["schemas"]["TimeZoneName"];
+        /** @description APP ID (ESB form). */
+        CommonTemplateListEsbAppCode: string;
+        /** @description APP Secret (ESB form). */
+        CommonTemplateListEsbAppSecret: string;
+        /** @description The user's login token (ESB form); or `bk_username` for login-exempt apps. */
+        CommonTemplateListEsbBkToken: string;
+        /** @description The user's name (ESB form), accepted instead of `bk_token` only from login-exempt apps. */
+        CommonTemplateListEsbBkUsername: string;
         /**
          * @description `project` (default) or `business`: a template of the business; any other value (normally
          *     `common`): a common template, read whatever the business.
@@ -1292,6 +1767,58 @@ export interface components {
         EsbBkBizId: string;
         /** @description The template id. */
         "EsbTemplateId-2": string;
+        /**
+         * @description `business` (the doc's default) or `project` (the code's default) list the business's
+         *     templates; **any other value**, the empty one included, lists every common template.
+         */
+        TemplateListTemplateSource: string;
+        /**
+         * @description Only these template ids, comma-separated. Each piece is read as Python's `int()` reads it
+         *     (spaces around it allowed, so `1, 6` works); a piece that is not a number is not handled by
+         *     bk-sops and fails the request with HTTP 500 (see the 500 response).
+         */
+        TemplateListIdIn: string;
+        /** @description Only templates whose name contains it, ignoring letter case. */
+        TemplateListNameKeyword: string;
+        /** @description Add `executor_proxy` to project templates. */
+        TemplateListIncludeExecutorProxy: components["schemas"]["DrfBoolean"];
+        /** @description Validated, but changes nothing in a list. */
+        TemplateListIncludeSubprocess: components["schemas"]["DrfBoolean"];
+        /** @description Validated, but changes nothing in a list. */
+        TemplateListIncludeConstants: components["schemas"]["DrfBoolean"];
+        /** @description Add `notify_type` and `notify_receivers` to every item. */
+        TemplateListIncludeNotify: components["schemas"]["DrfBoolean"];
+        /** @description Add `labels` to project templates (not to common ones). */
+        TemplateListIncludeLabels: components["schemas"]["DrfBoolean"];
+        /** @description Validated, but changes nothing in a list. */
+        TemplateListUnfoldSubprocess: components["schemas"]["DrfBoolean"];
+        /**
+         * @description Validated, but changes nothing in a list. A value other than `json` or `yaml` is refused with
+         *     `{"format": ["“<value>” 不是合法选项。"]}` (Chinese, bk-sops' default language; English
+         *     `"<value>" is not a valid choice.` for a caller whose `Accept-Language` asks for it).
+         */
+        TemplateListFormat: components["schemas"]["TemplateFormat"];
+        /**
+         * @description The time zone of `create_time` and `edit_time` (default: the site's, Asia/Shanghai). A name
+         *     pytz does not know is refused before the view runs: `expected_timezone <name> is unknown.`,
+         *     code 3546100, `data: ""`.
+         */
+        TemplateListExpectedTimezone: components["schemas"]["TimeZoneName"];
+        /**
+         * @description How `bk_biz_id` is read: `cmdb_biz` (default) means a CMDB business id; any other value means
+         *     the internal project id.
+         */
+        TemplateListScope: string;
+        /** @description APP ID (ESB form). */
+        TemplateListEsbAppCode: string;
+        /** @description APP Secret (ESB form). */
+        TemplateListEsbAppSecret: string;
+        /** @description The user's login token (ESB form); or `bk_username` for login-exempt apps. */
+        TemplateListEsbBkToken: string;
+        /** @description The user's name (ESB form), accepted instead of `bk_token` only from login-exempt apps. */
+        TemplateListEsbBkUsername: string;
+        /** @description The business id (digits), as the path's `{bk_biz_id}` of the gateway form. */
+        TemplateListEsbBkBizId: string;
         /** @description `true` (in any case) adds each scheme's `detail`; any other value does not. */
         WithConstants: string;
         /** @description The template id. */
@@ -1310,6 +1837,24 @@ export interface components {
         EsbCreateTask: {
             content: {
                 "application/json": components["schemas"]["EsbCreateTaskRequest"];
+            };
+        };
+        /** @description Credentials, business and template ids, and the preview parameters, in one object. */
+        EsbPreviewCommonTaskTree: {
+            content: {
+                "application/json": components["schemas"]["EsbPreviewCommonTaskTreeRequest"];
+            };
+        };
+        /** @description The preview parameters; credentials may also be sent here when the header is absent. */
+        GatewayPreviewTaskTree: {
+            content: {
+                "application/json": components["schemas"]["GatewayPreviewTaskTreeRequest"];
+            };
+        };
+        /** @description Credentials, business and template ids, and the preview parameters, in one object. */
+        EsbPreviewTaskTree: {
+            content: {
+                "application/json": components["schemas"]["EsbPreviewTaskTreeRequest"];
             };
         };
     };
@@ -1384,9 +1929,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Adds `executor_proxy` (project templates only). Read as Django REST framework's BooleanField:
-                 *     `true`, `t`, `yes`, `y`, `on`, `1` and `false`, `f`, `no`, `n`, `off`, `0`, in any case; an
-                 *     absent or empty value is false; anything else is refused (see the `invalid_options` example).
+                 * @description Adds `executor_proxy` (project templates only); a boolean as `DrfBoolean` reads it (an
+                 *     invalid one: see the `invalid_options` example).
                  */
                 include_executor_proxy?: components["parameters"]["IncludeExecutorProxy"];
                 /** @description Adds `has_subprocess` and `subprocess_has_update` (a boolean, read as `include_executor_proxy`). */
@@ -1420,10 +1964,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["GetCommonTemplateInfoResult"];
-            400: components["responses"]["GatewayCredentialsRefused"];
+            400: components["responses"]["GatewayInvalidArgs"];
             403: components["responses"]["GatewayAppNoPermission"];
             404: components["responses"]["GatewayApiNotFound"];
-            405: components["responses"]["MethodNotAllowedGet"];
+            405: components["responses"]["MethodNotAllowed"];
         };
     };
     getCommonTemplateInfoEsb: {
@@ -1440,9 +1984,8 @@ export interface operations {
                 /** @description The common template id. */
                 template_id: components["parameters"]["EsbTemplateId"];
                 /**
-                 * @description Adds `executor_proxy` (project templates only). Read as Django REST framework's BooleanField:
-                 *     `true`, `t`, `yes`, `y`, `on`, `1` and `false`, `f`, `no`, `n`, `off`, `0`, in any case; an
-                 *     absent or empty value is false; anything else is refused (see the `invalid_options` example).
+                 * @description Adds `executor_proxy` (project templates only); a boolean as `DrfBoolean` reads it (an
+                 *     invalid one: see the `invalid_options` example).
                  */
                 include_executor_proxy?: components["parameters"]["IncludeExecutorProxy"];
                 /** @description Adds `has_subprocess` and `subprocess_has_update` (a boolean, read as `include_executor_proxy`). */
@@ -1470,7 +2013,102 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["EsbGetCommonTemplateInfoResult"];
-            405: components["responses"]["MethodNotAllowedGet"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getCommonTemplateList: {
+        parameters: {
+            query?: {
+                /** @description Validated, but changes nothing (common templates have no executor proxy). */
+                include_executor_proxy?: components["parameters"]["CommonTemplateListIncludeExecutorProxy"];
+                /** @description Validated, but changes nothing in a list. */
+                include_subprocess?: components["parameters"]["CommonTemplateListIncludeSubprocess"];
+                /** @description Validated, but changes nothing in a list. */
+                include_constants?: components["parameters"]["CommonTemplateListIncludeConstants"];
+                /** @description Add `notify_type` and `notify_receivers` to every item. */
+                include_notify?: components["parameters"]["CommonTemplateListIncludeNotify"];
+                /** @description Validated, but changes nothing (labels are a project-template feature). */
+                include_labels?: components["parameters"]["CommonTemplateListIncludeLabels"];
+                /** @description Validated, but changes nothing in a list. */
+                unfold_subprocess?: components["parameters"]["CommonTemplateListUnfoldSubprocess"];
+                /**
+                 * @description Validated, but changes nothing in a list; a value other than `json` or `yaml` is refused
+                 *     (`{"format": ["“<value>” 不是合法选项。"]}`).
+                 */
+                format?: components["parameters"]["CommonTemplateListFormat"];
+                /**
+                 * @description The time zone of `create_time` and `edit_time` (default: the site's, Asia/Shanghai). A name
+                 *     pytz does not know is refused: `expected_timezone <name> is unknown.`, code 3546100, `data: ""`.
+                 */
+                expected_timezone?: components["parameters"]["CommonTemplateListExpectedTimezone"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["GatewayCommonTemplateListResult"];
+            400: components["responses"]["GatewayInvalidArgs"];
+            403: components["responses"]["GatewayAppNoPermission"];
+            404: components["responses"]["GatewayApiNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getCommonTemplateListEsb: {
+        parameters: {
+            query: {
+                /** @description APP ID (ESB form). */
+                bk_app_code: components["parameters"]["CommonTemplateListEsbAppCode"];
+                /** @description APP Secret (ESB form). */
+                bk_app_secret: components["parameters"]["CommonTemplateListEsbAppSecret"];
+                /** @description The user's login token (ESB form); or `bk_username` for login-exempt apps. */
+                bk_token?: components["parameters"]["CommonTemplateListEsbBkToken"];
+                /** @description The user's name (ESB form), accepted instead of `bk_token` only from login-exempt apps. */
+                bk_username?: components["parameters"]["CommonTemplateListEsbBkUsername"];
+                /** @description Validated, but changes nothing (common templates have no executor proxy). */
+                include_executor_proxy?: components["parameters"]["CommonTemplateListIncludeExecutorProxy"];
+                /** @description Validated, but changes nothing in a list. */
+                include_subprocess?: components["parameters"]["CommonTemplateListIncludeSubprocess"];
+                /** @description Validated, but changes nothing in a list. */
+                include_constants?: components["parameters"]["CommonTemplateListIncludeConstants"];
+                /** @description Add `notify_type` and `notify_receivers` to every item. */
+                include_notify?: components["parameters"]["CommonTemplateListIncludeNotify"];
+                /** @description Validated, but changes nothing (labels are a project-template feature). */
+                include_labels?: components["parameters"]["CommonTemplateListIncludeLabels"];
+                /** @description Validated, but changes nothing in a list. */
+                unfold_subprocess?: components["parameters"]["CommonTemplateListUnfoldSubprocess"];
+                /**
+                 * @description Validated, but changes nothing in a list; a value other than `json` or `yaml` is refused
+                 *     (`{"format": ["“<value>” 不是合法选项。"]}`).
+                 */
+                format?: components["parameters"]["CommonTemplateListFormat"];
+                /**
+                 * @description The time zone of `create_time` and `edit_time` (default: the site's, Asia/Shanghai). A name
+                 *     pytz does not know is refused: `expected_timezone <name> is unknown.`, code 3546100, `data: ""`.
+                 */
+                expected_timezone?: components["parameters"]["CommonTemplateListExpectedTimezone"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EsbCommonTemplateListResult"];
+            405: components["responses"]["MethodNotAllowed"];
         };
     };
     getTemplateInfo: {
@@ -1482,9 +2120,8 @@ export interface operations {
                  */
                 template_source?: components["parameters"]["TemplateSource"];
                 /**
-                 * @description Adds `executor_proxy` (project templates only). Read as Django REST framework's BooleanField:
-                 *     `true`, `t`, `yes`, `y`, `on`, `1` and `false`, `f`, `no`, `n`, `off`, `0`, in any case; an
-                 *     absent or empty value is false; anything else is refused (see the `invalid_options` example).
+                 * @description Adds `executor_proxy` (project templates only); a boolean as `DrfBoolean` reads it (an
+                 *     invalid one: see the `invalid_options` example).
                  */
                 include_executor_proxy?: components["parameters"]["IncludeExecutorProxy"];
                 /** @description Adds `has_subprocess` and `subprocess_has_update` (a boolean, read as `include_executor_proxy`). */
@@ -1542,10 +2179,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["GetTemplateInfoResult"];
-            400: components["responses"]["GatewayCredentialsRefused"];
+            400: components["responses"]["GatewayInvalidArgs"];
             403: components["responses"]["GatewayAppNoPermission"];
             404: components["responses"]["GatewayApiNotFound"];
-            405: components["responses"]["MethodNotAllowedGet"];
+            405: components["responses"]["MethodNotAllowed"];
         };
     };
     getTemplateInfoEsb: {
@@ -1569,9 +2206,8 @@ export interface operations {
                  */
                 template_source?: components["parameters"]["TemplateSource"];
                 /**
-                 * @description Adds `executor_proxy` (project templates only). Read as Django REST framework's BooleanField:
-                 *     `true`, `t`, `yes`, `y`, `on`, `1` and `false`, `f`, `no`, `n`, `off`, `0`, in any case; an
-                 *     absent or empty value is false; anything else is refused (see the `invalid_options` example).
+                 * @description Adds `executor_proxy` (project templates only); a boolean as `DrfBoolean` reads it (an
+                 *     invalid one: see the `invalid_options` example).
                  */
                 include_executor_proxy?: components["parameters"]["IncludeExecutorProxy"];
                 /** @description Adds `has_subprocess` and `subprocess_has_update` (a boolean, read as `include_executor_proxy`). */
@@ -1617,7 +2253,152 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["EsbGetTemplateInfoResult"];
-            405: components["responses"]["MethodNotAllowedGet"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getTemplateList: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `business` (the doc's default) or `project` (the code's default) list the business's
+                 *     templates; **any other value**, the empty one included, lists every common template.
+                 */
+                template_source?: components["parameters"]["TemplateListTemplateSource"];
+                /**
+                 * @description Only these template ids, comma-separated. Each piece is read as Python's `int()` reads it
+                 *     (spaces around it allowed, so `1, 6` works); a piece that is not a number is not handled by
+                 *     bk-sops and fails the request with HTTP 500 (see the 500 response).
+                 */
+                id_in?: components["parameters"]["TemplateListIdIn"];
+                /** @description Only templates whose name contains it, ignoring letter case. */
+                name_keyword?: components["parameters"]["TemplateListNameKeyword"];
+                /** @description Add `executor_proxy` to project templates. */
+                include_executor_proxy?: components["parameters"]["TemplateListIncludeExecutorProxy"];
+                /** @description Validated, but changes nothing in a list. */
+                include_subprocess?: components["parameters"]["TemplateListIncludeSubprocess"];
+                /** @description Validated, but changes nothing in a list. */
+                include_constants?: components["parameters"]["TemplateListIncludeConstants"];
+                /** @description Add `notify_type` and `notify_receivers` to every item. */
+                include_notify?: components["parameters"]["TemplateListIncludeNotify"];
+                /** @description Add `labels` to project templates (not to common ones). */
+                include_labels?: components["parameters"]["TemplateListIncludeLabels"];
+                /** @description Validated, but changes nothing in a list. */
+                unfold_subprocess?: components["parameters"]["TemplateListUnfoldSubprocess"];
+                /**
+                 * @description Validated, but changes nothing in a list. A value other than `json` or `yaml` is refused with
+                 *     `{"format": ["“<value>” 不是合法选项。"]}` (Chinese, bk-sops' default language; English
+                 *     `"<value>" is not a valid choice.` for a caller whose `Accept-Language` asks for it).
+                 */
+                format?: components["parameters"]["TemplateListFormat"];
+                /**
+                 * @description The time zone of `create_time` and `edit_time` (default: the site's, Asia/Shanghai). A name
+                 *     pytz does not know is refused before the view runs: `expected_timezone <name> is unknown.`,
+                 *     code 3546100, `data: ""`.
+                 */
+                expected_timezone?: components["parameters"]["TemplateListExpectedTimezone"];
+                /**
+                 * @description How `bk_biz_id` is read: `cmdb_biz` (default) means a CMDB business id; any other value means
+                 *     the internal project id.
+                 */
+                scope?: components["parameters"]["TemplateListScope"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path: {
+                /**
+                 * @description The business id (CMDB). With a `scope` other than `cmdb_biz` in the body it is the internal
+                 *     project id instead. Digits only.
+                 * @example 2
+                 */
+                bk_biz_id: components["parameters"]["BkBizId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["GatewayTemplateListResult"];
+            400: components["responses"]["GatewayInvalidArgs"];
+            403: components["responses"]["GatewayAppNoPermission"];
+            404: components["responses"]["GatewayApiNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["IdInNotNumbers"];
+        };
+    };
+    getTemplateListEsb: {
+        parameters: {
+            query: {
+                /** @description APP ID (ESB form). */
+                bk_app_code: components["parameters"]["TemplateListEsbAppCode"];
+                /** @description APP Secret (ESB form). */
+                bk_app_secret: components["parameters"]["TemplateListEsbAppSecret"];
+                /** @description The user's login token (ESB form); or `bk_username` for login-exempt apps. */
+                bk_token?: components["parameters"]["TemplateListEsbBkToken"];
+                /** @description The user's name (ESB form), accepted instead of `bk_token` only from login-exempt apps. */
+                bk_username?: components["parameters"]["TemplateListEsbBkUsername"];
+                /** @description The business id (digits), as the path's `{bk_biz_id}` of the gateway form. */
+                bk_biz_id: components["parameters"]["TemplateListEsbBkBizId"];
+                /**
+                 * @description `business` (the doc's default) or `project` (the code's default) list the business's
+                 *     templates; **any other value**, the empty one included, lists every common template.
+                 */
+                template_source?: components["parameters"]["TemplateListTemplateSource"];
+                /**
+                 * @description Only these template ids, comma-separated. Each piece is read as Python's `int()` reads it
+                 *     (spaces around it allowed, so `1, 6` works); a piece that is not a number is not handled by
+                 *     bk-sops and fails the request with HTTP 500 (see the 500 response).
+                 */
+                id_in?: components["parameters"]["TemplateListIdIn"];
+                /** @description Only templates whose name contains it, ignoring letter case. */
+                name_keyword?: components["parameters"]["TemplateListNameKeyword"];
+                /** @description Add `executor_proxy` to project templates. */
+                include_executor_proxy?: components["parameters"]["TemplateListIncludeExecutorProxy"];
+                /** @description Validated, but changes nothing in a list. */
+                include_subprocess?: components["parameters"]["TemplateListIncludeSubprocess"];
+                /** @description Validated, but changes nothing in a list. */
+                include_constants?: components["parameters"]["TemplateListIncludeConstants"];
+                /** @description Add `notify_type` and `notify_receivers` to every item. */
+                include_notify?: components["parameters"]["TemplateListIncludeNotify"];
+                /** @description Add `labels` to project templates (not to common ones). */
+                include_labels?: components["parameters"]["TemplateListIncludeLabels"];
+                /** @description Validated, but changes nothing in a list. */
+                unfold_subprocess?: components["parameters"]["TemplateListUnfoldSubprocess"];
+                /**
+                 * @description Validated, but changes nothing in a list. A value other than `json` or `yaml` is refused with
+                 *     `{"format": ["“<value>” 不是合法选项。"]}` (Chinese, bk-sops' default language; English
+                 *     `"<value>" is not a valid choice.` for a caller whose `Accept-Language` asks for it).
+                 */
+                format?: components["parameters"]["TemplateListFormat"];
+                /**
+                 * @description The time zone of `create_time` and `edit_time` (default: the site's, Asia/Shanghai). A name
+                 *     pytz does not know is refused before the view runs: `expected_timezone <name> is unknown.`,
+                 *     code 3546100, `data: ""`.
+                 */
+                expected_timezone?: components["parameters"]["TemplateListExpectedTimezone"];
+                /**
+                 * @description How `bk_biz_id` is read: `cmdb_biz` (default) means a CMDB business id; any other value means
+                 *     the internal project id.
+                 */
+                scope?: components["parameters"]["TemplateListScope"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EsbTemplateListResult"];
+            405: components["responses"]["MethodNotAllowed"];
         };
     };
     getTemplateSchemes: {
@@ -1656,10 +2437,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["GetTemplateSchemesResult"];
-            400: components["responses"]["GatewayCredentialsRefused"];
+            400: components["responses"]["GatewayInvalidArgs"];
             403: components["responses"]["GatewayAppNoPermission"];
             404: components["responses"]["GatewayApiNotFound"];
-            405: components["responses"]["MethodNotAllowedGet"];
+            405: components["responses"]["MethodNotAllowed"];
         };
     };
     getTemplateSchemesEsb: {
@@ -1698,16 +2479,15 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["EsbGetTemplateSchemesResult"];
-            405: components["responses"]["MethodNotAllowedGet"];
+            405: components["responses"]["MethodNotAllowed"];
         };
     };
     getUserProjectList: {
         parameters: {
             query?: {
                 /**
-                 * @description Adds `executor_proxy` (project templates only). Read as Django REST framework's BooleanField:
-                 *     `true`, `t`, `yes`, `y`, `on`, `1` and `false`, `f`, `no`, `n`, `off`, `0`, in any case; an
-                 *     absent or empty value is false; anything else is refused (see the `invalid_options` example).
+                 * @description Adds `executor_proxy` (project templates only); a boolean as `DrfBoolean` reads it (an
+                 *     invalid one: see the `invalid_options` example).
                  */
                 include_executor_proxy?: components["parameters"]["IncludeExecutorProxy"];
                 /** @description Validated as a boolean and otherwise unused. */
@@ -1726,10 +2506,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["GetUserProjectListResult"];
-            400: components["responses"]["GatewayCredentialsRefused"];
+            400: components["responses"]["GatewayInvalidArgs"];
             403: components["responses"]["GatewayAppNoPermission"];
             404: components["responses"]["GatewayApiNotFound"];
-            405: components["responses"]["MethodNotAllowedGet"];
+            405: components["responses"]["MethodNotAllowed"];
         };
     };
     getUserProjectListEsb: {
@@ -1744,9 +2524,8 @@ export interface operations {
                 /** @description The user's name, accepted only for apps exempted from user verification. */
                 bk_username?: components["parameters"]["EsbBkUsername"];
                 /**
-                 * @description Adds `executor_proxy` (project templates only). Read as Django REST framework's BooleanField:
-                 *     `true`, `t`, `yes`, `y`, `on`, `1` and `false`, `f`, `no`, `n`, `off`, `0`, in any case; an
-                 *     absent or empty value is false; anything else is refused (see the `invalid_options` example).
+                 * @description Adds `executor_proxy` (project templates only); a boolean as `DrfBoolean` reads it (an
+                 *     invalid one: see the `invalid_options` example).
                  */
                 include_executor_proxy?: components["parameters"]["IncludeExecutorProxy"];
                 /** @description Validated as a boolean and otherwise unused. */
@@ -1765,7 +2544,82 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["EsbGetUserProjectListResult"];
-            405: components["responses"]["MethodNotAllowedGet"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    previewCommonTaskTreeEsb: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["EsbPreviewCommonTaskTree"];
+        responses: {
+            200: components["responses"]["EsbPreviewCommonTaskTreeResult"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    previewTaskTree: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path: {
+                /**
+                 * @description The business id (CMDB). With a `scope` other than `cmdb_biz` in the body it is the internal
+                 *     project id instead. Digits only.
+                 * @example 2
+                 */
+                bk_biz_id: components["parameters"]["BkBizId"];
+                /**
+                 * @description The flow template id (digits only; anything else is answered 404).
+                 * @example 1
+                 */
+                template_id: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["GatewayPreviewTaskTree"];
+        responses: {
+            200: components["responses"]["GatewayPreviewTaskTreeResult"];
+            400: components["responses"]["GatewayInvalidArgs"];
+            403: components["responses"]["GatewayAppNoPermission"];
+            404: components["responses"]["GatewayApiNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    previewTaskTreeEsb: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["EsbPreviewTaskTree"];
+        responses: {
+            200: components["responses"]["EsbPreviewTaskTreeResult"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
 }

@@ -73,9 +73,11 @@ function needsTask(pair: ExamplePair): boolean {
 
 /** The scene's values for each substitutable key. */
 async function ownValues(ctx: RunContext, pair: ExamplePair, scene: Scene): Promise<Json> {
+  const body = isObject(pair.request?.value) ? pair.request.value : {};
+  const written = body.bk_biz_id ?? pair.request?.parameters.query.bk_biz_id;
   return {
     ...credentialKeys(scene.credentials ?? ctx.identity.credentials),
-    bk_biz_id: scene.bizId,
+    bk_biz_id: (written !== undefined && scene.places.get(String(written))) || scene.bizId,
     template_id: scene.templateId,
     ...(needsTask(pair) ? { task_id: await fixtureTaskId(ctx, scene) } : {}),
   };
@@ -105,9 +107,9 @@ export async function exampleRequest(
   const contract = request?.contract ?? {};
   // An example keeps what it names as written; off the demo data the scene decides the ids (a
   // documented id may exist, or mean something else, on the deployment).
-  const keep = (contract.keep ?? []).filter(
-    (key) => scene.mode === "documented" || !["template_id", "bk_biz_id"].includes(key),
-  );
+  // The credentials of another caller replace the kept ones (the user it names is the demo's).
+  const decided = ["template_id", "bk_biz_id", ...(scene.credentials ? ["bk_token", "bk_username"] : [])];
+  const keep = (contract.keep ?? []).filter((key) => scene.mode === "documented" || !decided.includes(key));
   const own = await ownValues(ctx, pair, scene);
   const replaced: Array<[string, string]> = [];
   const creates =
@@ -154,15 +156,13 @@ export async function exampleRequest(
     // An app named by the example: the trusted app's credentials when the scene gives them.
     const authorization =
       scene.credentials && !ctx.target.demoData ? credentialKeys(scene.credentials) : written;
-    headers[AUTH_HEADER] = JSON.stringify(
-      substitute(authorization, keep, scene.credentials ? {} : own, replaced),
-    );
+    headers[AUTH_HEADER] = JSON.stringify(substitute(authorization, keep, own, replaced));
   } else if ((!credentialsInBody && !credentialsInQuery) || ctx.target.staticMock) {
     // Prism answers 401 without the header, whatever the body holds.
     headers[AUTH_HEADER] = JSON.stringify(credentialKeys(scene.credentials ?? ctx.identity.credentials));
   }
   const path = pair.path.replace(/\{([^}]+)\}/g, (_all, name: string) =>
-    encodeURIComponent(pathValue(name, pair, own, keep)),
+    encodeURIComponent(pathValue(name, pair, own, keep, scene)),
   );
   return {
     out: { form, operationId: pair.operationId, method, path: withQuery(path), headers, body },
@@ -171,10 +171,10 @@ export async function exampleRequest(
 }
 
 /** A path parameter: the contract's value as written, the example's own (when kept), else the scene's. */
-function pathValue(name: string, pair: ExamplePair, own: Json, keep: string[]): string {
+function pathValue(name: string, pair: ExamplePair, own: Json, keep: string[], scene: Scene): string {
   const contract = pair.request?.contract ?? {};
   const fixed = contract.params?.[name];
-  if (fixed !== undefined) return fixed;
+  if (fixed !== undefined) return name === "bk_biz_id" ? (scene.places.get(fixed) ?? fixed) : fixed;
   const example = pair.request?.parameters.path[name];
   if (example !== undefined && keep.includes(name)) return String(example);
   const mine = own[name];

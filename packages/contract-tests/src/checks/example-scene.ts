@@ -28,8 +28,10 @@ export interface Scene {
   template?: GroundTemplate;
   /** Documented node ids, variable keys and scheme ids → the deployment's. */
   ids: Map<string, string>;
-  /** Credentials to send instead of the run's (the example documents an app on the whitelist). */
+  /** Credentials to send instead of the run's (the example documents another app or user). */
   credentials?: Credentials;
+  /** Documented business or project ids the request names as written → the deployment's. */
+  places: Map<string, string>;
   /** Documented → actual texts, to adapt the documented message. */
   replacements: Array<[string, string]>;
 }
@@ -73,6 +75,7 @@ export async function sceneOf(ctx: RunContext, pair: ExamplePair): Promise<Scene
     bizId: ctx.identity.bizId,
     templateId: ctx.identity.templateId,
     ids: new Map(),
+    places: new Map(),
     replacements: [],
   };
   const trust = callerOf(ctx, contract.caller);
@@ -95,6 +98,7 @@ export async function sceneOf(ctx: RunContext, pair: ExamplePair): Promise<Scene
     if (placed) return placed;
   }
   scene.projectId ??= ctx.preflight.projectId;
+  placeIds(scene, pair);
   const references = templateReferences(pair);
   const source = documented?.role === "common" ? "common" : "project";
   const usesTemplate =
@@ -122,6 +126,14 @@ function callerOf(
   caller: string | undefined,
 ): { credentials?: Credentials } | { skip: string } {
   const trusted = ctx.preflight.trusted;
+  if (caller === "unprivileged" && !ctx.target.demoData) {
+    const token = ctx.identity.unprivilegedBkToken;
+    if (!token)
+      return {
+        skip: "documents what a user IAM grants nothing gets: pass --unprivileged-bk-token of such a user",
+      };
+    return { credentials: { ...ctx.identity.credentials, bkToken: token, username: undefined } };
+  }
   if (caller === "untrusted" && trusted === true)
     return {
       skip: "the run's app is on bk-sops' whitelist (it skips IAM); this example documents what other apps get",
@@ -132,6 +144,39 @@ function callerOf(
     skip: "documents what an app on bk-sops' whitelist gets: pass --trusted-app-code and --trusted-app-secret of such an app",
   };
 }
+
+/**
+ * The business and project ids an example names as written (a path value it fixes, a value it
+ * keeps), each as the deployment's: the documented business (2) and its project (3) are the run's;
+ * any other id stands for a business that does not exist.
+ */
+function placeIds(scene: Scene, pair: ExamplePair): void {
+  if (scene.mode === "documented") return;
+  const request = pair.request;
+  const contract = request?.contract ?? {};
+  const body = isObject(request?.value) ? request.value : {};
+  const named = [
+    contract.params?.bk_biz_id,
+    contract.keep?.includes("bk_biz_id")
+      ? (body.bk_biz_id ?? request?.parameters.query.bk_biz_id)
+      : undefined,
+  ];
+  for (const value of named) {
+    if (value === undefined) continue;
+    const id = String(value);
+    const mapped =
+      id === DOCUMENTED_BIZ
+        ? scene.bizId
+        : id === String(DOCUMENTED_PROJECT) && scene.projectId !== undefined
+          ? String(scene.projectId)
+          : MISSING_BUSINESS;
+    scene.places.set(id, mapped);
+    if (mapped !== id) scene.replacements.push([`project(${id})`, `project(${mapped})`]);
+  }
+}
+
+/** A business id no deployment has. */
+export const MISSING_BUSINESS = "999999999";
 
 /** Places a mapped example on the run's template of the documented template's role. */
 async function placeMapped(

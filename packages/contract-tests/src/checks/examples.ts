@@ -7,7 +7,7 @@ import { compareCreatedData } from "./created-data.js";
 import { isObject } from "./diff.js";
 import { exampleRequest, expectedAnswer, formOf } from "./example-request.js";
 import { DOCUMENTED_BIZ, type Scene, sceneOf } from "./example-scene.js";
-import { compareReadData } from "./read-data.js";
+import { comparePreviewData, compareReadData } from "./read-data.js";
 
 type Json = Record<string, unknown>;
 
@@ -35,7 +35,8 @@ function dataComparer(
   staticMock: boolean,
 ): CompareOptions["data"] {
   if (staticMock) return undefined;
-  if (pair.method === "POST") {
+  const operation = operationName(pair.path);
+  if (operation === "create_task") {
     const params = isObject(body) ? body : {};
     const prediction = scene.template ? predictTask(scene.template, params) : undefined;
     return (want, got, out) =>
@@ -47,7 +48,9 @@ function dataComparer(
       });
   }
   if (scene.mode === "documented") return undefined;
-  return (want, got, out) => compareReadData(operationName(pair.path), scene, want, got, out);
+  if (operation.startsWith("preview_") && scene.template)
+    return (want, got, out) => comparePreviewData(scene, isObject(body) ? body : {}, got, out);
+  return (want, got, out) => compareReadData(operation, scene, want, got, out);
 }
 
 /** One check per named request/response example pair of the spec, read at run time. */
@@ -72,7 +75,7 @@ export function exampleChecks(pairs: ExamplePair[]): CheckDef[] {
           );
         if (ctx.target.staticMock && pair.request.invalid)
           return skipped(
-            "static mock: Prism validates request bodies and answers one the spec marks invalid with its own error",
+            "static mock: Prism validates requests and answers one the spec marks invalid (body or parameters) with its own error",
           );
         const scene = await sceneOf(ctx, pair);
         if ("skip" in scene) return skipped(scene.skip);

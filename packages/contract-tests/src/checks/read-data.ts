@@ -1,3 +1,4 @@
+import { type PipelineTree, previewTaskTree } from "@bksops/domain";
 import type { Difference } from "../types.js";
 import { brief, diffValues, isObject } from "./diff.js";
 import type { Scene } from "./example-scene.js";
@@ -111,4 +112,43 @@ export function compareReadData(
       });
   }
   shapeDiff(want, got, "data", out);
+}
+
+/**
+ * A preview (`preview_task_tree`) answered for the deployment's template: the tree the domain
+ * previews from the template read with get_template_info (the template's ids kept, the canvas
+ * left aside: the read API does not show it), and the constants it does not keep.
+ */
+export function comparePreviewData(scene: Scene, body: Json, got: unknown, out: Difference[]): void {
+  const template = scene.template;
+  if (!template || !isObject(got)) return;
+  const exclude = Array.isArray(body.exclude_task_nodes_id) ? body.exclude_task_nodes_id : [];
+  let predicted: { pipeline_tree: PipelineTree; constants_not_referred: unknown };
+  try {
+    predicted = previewTaskTree(template.tree, exclude);
+  } catch (error) {
+    out.push({
+      kind: "other",
+      path: "data",
+      note: `the suite could not predict this preview: ${(error as Error).message}`,
+    });
+    return;
+  }
+  const withoutCanvas = (tree: unknown) => {
+    if (!isObject(tree)) return tree;
+    const { line: _line, location: _location, ...rest } = tree;
+    return rest;
+  };
+  diffValues(
+    withoutCanvas(predicted.pipeline_tree),
+    withoutCanvas(got.pipeline_tree),
+    "data.pipeline_tree(predicted)",
+    out,
+  );
+  diffValues(
+    predicted.constants_not_referred,
+    got.constants_not_referred,
+    "data.constants_not_referred(predicted)",
+    out,
+  );
 }

@@ -1,8 +1,9 @@
-import { interceptTemplateView } from "../../auth/iam.js";
 import { BkSopsError, CODES } from "../../errors.js";
 import { formatTemplateData } from "../../templates/template-info.js";
 import type { Operation } from "../operation.js";
-import { readTemplateQuery, trimForMcp } from "../template-options.js";
+import { interceptTemplateView } from "../shared/iam.js";
+import { includeTemplate } from "../shared/include-template.js";
+import { trimForMcp } from "../template-options.js";
 
 /**
  * operationIds getCommonTemplateInfo (gateway) and getCommonTemplateInfoEsb: bk-sops'
@@ -19,12 +20,12 @@ export const getCommonTemplateInfoOperation: Operation = {
     const { store } = deps;
     const templateId = input.params.template_id ?? "";
     interceptTemplateView(store, input.caller, "common", templateId);
-    const options = readTemplateQuery(input.query);
+    const include = includeTemplate(input.query);
     const template = store.templates.findCommonTemplate(Number(templateId));
     if (!template) {
       throw new BkSopsError(`common template[id=${templateId}] does not exist`, CODES.CONTENT_NOT_EXIST);
     }
-    const data = formatTemplateData(template, undefined, { ...options, includeExecutorProxy: false });
+    const data = formatTemplateData(template, undefined, { ...include, include_executor_proxy: false });
     if (input.mcp) {
       trimForMcp(data, input.query);
       delete data.template_constants;

@@ -1,9 +1,10 @@
-import { interceptTemplateView, type TemplateKind } from "../../auth/iam.js";
 import { BkSopsError, CODES } from "../../errors.js";
 import { formatTemplateData } from "../../templates/template-info.js";
 import type { Operation } from "../operation.js";
-import { injectProject } from "../project-inject.js";
-import { readTemplateQuery, refuseUnsupported, trimForMcp } from "../template-options.js";
+import { interceptTemplateView } from "../shared/iam.js";
+import { includeTemplate } from "../shared/include-template.js";
+import { injectProject } from "../shared/project.js";
+import { refuseUnsupported, trimForMcp } from "../template-options.js";
 
 const PROJECT_SOURCES = new Set(["business", "project"]);
 
@@ -20,11 +21,11 @@ export const getTemplateInfoOperation: Operation = {
   handle(deps, input) {
     const { store } = deps;
     const templateId = input.params.template_id ?? "";
-    const project = injectProject(store, input.params.bk_biz_id ?? "", input.query.scope ?? "cmdb_biz");
+    const project = injectProject(store, input.params.bk_biz_id ?? "", input.query);
     const source = input.query.template_source ?? "project";
-    const kind: TemplateKind = PROJECT_SOURCES.has(source) ? "project" : "common";
+    const kind = PROJECT_SOURCES.has(source) ? "project" : "common";
     interceptTemplateView(store, input.caller, kind, templateId);
-    const options = readTemplateQuery(input.query);
+    const include = includeTemplate(input.query);
     const template =
       kind === "project"
         ? store.templates.findProjectTemplate(Number(templateId), project.id)
@@ -37,8 +38,8 @@ export const getTemplateInfoOperation: Operation = {
         CODES.CONTENT_NOT_EXIST,
       );
     }
-    refuseUnsupported(template, options);
-    const data = formatTemplateData(template, project, options);
+    refuseUnsupported(template, include);
+    const data = formatTemplateData(template, project, include);
     if (input.mcp) trimForMcp(data, input.query);
     return { result: true, data, code: CODES.SUCCESS };
   },

@@ -7,10 +7,10 @@ import {
   pyTruthy,
   type TemplateScheme,
 } from "@bksops/domain";
-import { doesNotExist, interceptTemplateView } from "../../auth/iam.js";
 import { BkSopsError, CODES } from "../../errors.js";
 import type { Operation } from "../operation.js";
-import { injectProject } from "../project-inject.js";
+import { doesNotExist, interceptTemplateView } from "../shared/iam.js";
+import { injectProject } from "../shared/project.js";
 
 /**
  * operationIds getTemplateSchemes (gateway) and getTemplateSchemesEsb: bk-sops'
@@ -27,7 +27,7 @@ export const getTemplateSchemesOperation: Operation = {
   handle(deps, input) {
     const { store } = deps;
     const templateId = input.params.template_id ?? "";
-    const project = injectProject(store, input.params.bk_biz_id ?? "", input.query.scope ?? "cmdb_biz");
+    const project = injectProject(store, input.params.bk_biz_id ?? "", input.query);
     interceptTemplateView(store, input.caller, "project", templateId);
     const template = store.templates.findProjectTemplate(Number(templateId), project.id);
     // The view's `TaskTemplate.objects.get(...)` is not guarded: its DoesNotExist reaches the middleware.

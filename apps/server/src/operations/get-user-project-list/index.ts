@@ -1,6 +1,6 @@
-import { BkSopsError, CODES } from "../../errors.js";
-import { type FieldErrors, queryBoolean } from "../../validation/query-params.js";
+import { BkSopsParamsError, CODES } from "../../errors.js";
 import type { Operation } from "../operation.js";
+import { queryBoolean } from "../shared/include-template.js";
 
 /**
  * operationIds getUserProjectList (gateway) and getUserProjectListEsb: bk-sops'
@@ -13,15 +13,10 @@ export const getUserProjectListOperation: Operation = {
   method: "GET",
   pathParams: [],
   handle(deps, input) {
-    const errors: FieldErrors = {};
+    const errors: Record<string, string[]> = {};
     const includeExecutorProxy = queryBoolean(input.query, "include_executor_proxy", errors);
     queryBoolean(input.query, "include_staff_groups", errors);
-    if (Object.keys(errors).length > 0) {
-      throw new BkSopsError("invalid project options", CODES.REQUEST_PARAM_INVALID, {
-        traceId: true,
-        message: errors,
-      });
-    }
+    if (Object.keys(errors).length > 0) throw new BkSopsParamsError(errors);
     const projects = input.caller.user.canCreateTask ? deps.store.projects.all() : [];
     const data = projects.map((project) => ({
       project_id: project.id,
