@@ -49,7 +49,7 @@ function dataComparer(
   }
   if (scene.mode === "documented") return undefined;
   if (operation.startsWith("preview_") && scene.template)
-    return (want, got, out) => comparePreviewData(scene, isObject(body) ? body : {}, got, out);
+    return (_want, got, out) => comparePreviewData(scene, isObject(body) ? body : {}, got, out);
   return (want, got, out) => compareReadData(operation, scene, want, got, out);
 }
 
