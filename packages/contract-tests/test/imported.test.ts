@@ -13,11 +13,21 @@ import { QA } from "./deployment.js";
 // ids, and every node and flow id replaced (bamboo's replace_all_id). The suite is told the ids
 // the import gave (`exampleTemplates`) and runs the examples on the documented templates
 // themselves, mapping the documented node ids to the imported ones by name.
-const NEW_IDS: Record<string, number> = { "1": 1001, "2": 1002, "3": 1003, "4": 1004, "5": 1005, "6": 1006, "100": 1100, "101": 1101 };
+const NEW_IDS: Record<string, number> = {
+  "1": 1001,
+  "2": 1002,
+  "3": 1003,
+  "4": 1004,
+  "5": 1005,
+  "6": 1006,
+  "100": 1100,
+  "101": 1101,
+};
 
 /** A template file of `template` as an import would store it: fresh ids everywhere. */
 function importedFile(template: DocumentedTemplate): Record<string, unknown> {
-  const newId = (id: string) => `${id[0]}${createHash("md5").update(`imported ${id}`).digest("hex").slice(1)}`;
+  const newId = (id: string) =>
+    `${id[0]}${createHash("md5").update(`imported ${id}`).digest("hex").slice(1)}`;
   let text = JSON.stringify(template.tree);
   const tree = template.tree;
   const ids = [
@@ -75,7 +85,9 @@ describe("a deployment that imported the documented templates (--example-templat
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("runs every example on the imported copies, node ids mapped by name, and every check passes", { timeout: 60_000 }, async () => {
+  it("runs every example on the imported copies, node ids mapped by name, and every check passes", {
+    timeout: 60_000,
+  }, async () => {
     const result = await runSuite({
       target: baseUrlTarget({ bases }),
       form: "gateway",
