@@ -1,14 +1,13 @@
 import type { ExamplePair } from "@bksops/api-types";
-import { pyTruthy } from "@bksops/domain";
 import type { DocumentedTemplate } from "../fixtures/documented.js";
 import { documentedTemplates } from "../fixtures/load.js";
 import { commonTemplateId, otherBusiness } from "../ground/discover.js";
 import { type GroundTemplate, groundTemplate } from "../ground/template.js";
-import { predictTask } from "../predict/predict.js";
 import { MISSING_TEMPLATE } from "../preflight.js";
 import type { Credentials } from "../types.js";
 import type { RunContext } from "./check.js";
 import { isObject } from "./diff.js";
+import { mapReferences, templateReferences } from "./example-mapping.js";
 
 /**
  * Where an example runs: `documented` on the demo data itself (ids as written); `imported` on the
@@ -37,7 +36,8 @@ export interface Scene {
 }
 
 export const DOCUMENTED_BIZ = "2";
-const DOCUMENTED_PROJECT = 3;
+/** The project of the documented business, as messages and urls name it. */
+export const DOCUMENTED_PROJECT = 3;
 
 /** The documented template id an example's request names. */
 export function documentedTemplateId(pair: ExamplePair): string {
@@ -47,18 +47,6 @@ export function documentedTemplateId(pair: ExamplePair): string {
   const query = request?.parameters.query ?? {};
   const named = contract.params?.template_id ?? contract.template_id ?? query.template_id ?? body.template_id;
   return named === undefined ? "1" : String(named);
-}
-
-/** What an example's request names that depends on the template: node ids, variable keys, scheme ids. */
-function templateReferences(pair: ExamplePair): { nodes: string[]; keys: string[]; schemes: string[] } {
-  const body = isObject(pair.request?.value) ? pair.request.value : {};
-  const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
-  const schemes = body.template_schemes_id;
-  return {
-    nodes: [...list(body.exclude_task_nodes_id), ...list(body.execute_task_nodes_id)],
-    keys: isObject(body.constants) ? Object.keys(body.constants) : [],
-    schemes: Array.isArray(schemes) ? schemes.map(String) : schemes === undefined ? [] : [String(schemes)],
-  };
 }
 
 /** The example answers a success whose content comes from a template (a create, a read). */
@@ -210,87 +198,4 @@ async function placeMapped(
     scene.projectId = other.projectId;
   }
   return undefined;
-}
-
-/** The documented template's plain task: which variables it keeps. */
-const keptKeys = (tree: DocumentedTemplate["tree"]) => {
-  const plain = predictTask({ tree, schemes: [] } as unknown as GroundTemplate, {});
-  return "tree" in plain ? new Set(Object.keys(plain.tree.constants)) : new Set<string>();
-};
-
-/** Maps the example's node ids, variable keys and scheme ids onto the deployment's template; a reason when it cannot. */
-function mapReferences(
-  scene: Scene,
-  documented: DocumentedTemplate,
-  template: GroundTemplate,
-  references: ReturnType<typeof templateReferences>,
-): string | undefined {
-  if (scene.mode === "documented") return undefined;
-  const theirs = template.tree.activities;
-  const ours = documented.tree.activities;
-  if (scene.mode === "imported") {
-    // An import gives every node a new id; names identify them (they are unique in the fixtures).
-    for (const id of references.nodes) {
-      const name = ours[id]?.name;
-      const found = Object.entries(theirs).find(([, act]) => act.name === name)?.[0];
-      if (name !== undefined && !found) return `the imported template has no node named "${name}"`;
-      if (found) scene.ids.set(id, found);
-    }
-    for (const id of references.schemes) {
-      const scheme = documented.schemes.find((s) => `${documented.id}-${s.name}` === id);
-      const found = scheme && template.schemes.find((s) => s.name === scheme.name);
-      if (found) scene.ids.set(id, found.unique_id);
-    }
-  } else {
-    const optional = (tree: Record<string, { optional?: unknown }>) =>
-      Object.entries(tree)
-        .filter(([, act]) => pyTruthy(act.optional))
-        .map(([id]) => id);
-    const required = (tree: Record<string, { optional?: unknown }>) =>
-      Object.entries(tree)
-        .filter(([, act]) => !pyTruthy(act.optional))
-        .map(([id]) => id);
-    const pools = { optional: optional(theirs), required: required(theirs) };
-    for (const id of references.nodes) {
-      if (!(id in ours) || scene.ids.has(id)) continue;
-      const role = pyTruthy(ours[id]?.optional) ? "optional" : "required";
-      const next = pools[role].shift();
-      if (!next)
-        return `the template has too few ${role} nodes to stand for the example's (get_template_info)`;
-      scene.ids.set(id, next);
-    }
-    for (const [index, id] of references.schemes.entries()) {
-      const scheme = template.schemes[index];
-      if (!scheme) return "the template has no execution scheme to stand for the example's";
-      scene.ids.set(id, scheme.unique_id);
-    }
-    mapKeys(scene, documented, template, references.keys);
-  }
-  for (const [from, to] of scene.ids) scene.replacements.push([from, to]);
-  return undefined;
-}
-
-/** Variables: a kept one for a kept one, a pruned one for a pruned one; an unknown key stays unknown. */
-function mapKeys(
-  scene: Scene,
-  documented: DocumentedTemplate,
-  template: GroundTemplate,
-  keys: string[],
-): void {
-  const [keptOurs, keptTheirs] = [keptKeys(documented.tree), keptKeys(template.tree)];
-  const theirs = template.tree.constants;
-  const pools = {
-    kept: Object.keys(theirs).filter(
-      (key) => keptTheirs.has(key) && theirs[key]?.source_type !== "component_outputs",
-    ),
-    pruned: Object.keys(theirs).filter((key) => !keptTheirs.has(key)),
-  };
-  keys.forEach((key, index) => {
-    const inOurs = key in documented.tree.constants;
-    const pool = !inOurs ? undefined : keptOurs.has(key) ? pools.kept : pools.pruned;
-    const next = pool?.shift();
-    // Out of variables of that kind, or a key unknown to both: a key no template has.
-    const fresh = `\${bk_sops_contract_${index}}`;
-    scene.ids.set(key, next ?? (inOurs || key in theirs ? fresh : key));
-  });
 }

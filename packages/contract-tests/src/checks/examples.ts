@@ -6,7 +6,7 @@ import { type CheckDef, skipped, verdictOf } from "./check.js";
 import { compareCreatedData } from "./created-data.js";
 import { isObject } from "./diff.js";
 import { exampleRequest, expectedAnswer, formOf } from "./example-request.js";
-import { DOCUMENTED_BIZ, type Scene, sceneOf } from "./example-scene.js";
+import { DOCUMENTED_BIZ, DOCUMENTED_PROJECT, type Scene, sceneOf } from "./example-scene.js";
 import { comparePreviewData, compareReadData } from "./read-data.js";
 
 type Json = Record<string, unknown>;
@@ -23,7 +23,8 @@ const operationName = (path: string) => path.replace(/^\/api\/c\/compapi\/v2\/so
 function placeReplacements(scene: Scene): Array<[string, string]> {
   if (scene.mode === "documented") return [];
   const out: Array<[string, string]> = [[`biz_id=${DOCUMENTED_BIZ}`, `biz_id=${scene.bizId}`]];
-  if (scene.projectId !== undefined) out.unshift(["project_id=3", `project_id=${scene.projectId}`]);
+  if (scene.projectId !== undefined)
+    out.unshift([`project_id=${DOCUMENTED_PROJECT}`, `project_id=${scene.projectId}`]);
   return out;
 }
 

@@ -28,9 +28,6 @@ export const DEMO_IDENTITY: Identity = {
   templateId: "4",
 };
 
-/** The business and template the documented (`fixture: demo`) examples were written against. */
-export const DEMO_EXAMPLE_IDS = { bizId: "2", templateId: "1" };
-
 /** True for localhost, 127.0.0.0/8 and ::1. */
 export function isLoopbackUrl(url: string): boolean {
   const host = new URL(url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
