@@ -25,8 +25,14 @@ export const DEMO = {
     },
   ],
   users: [
-    { username: "admin", bkToken: "xxx", canCreateTask: true },
-    { username: "guest", bkToken: "guest-token", canCreateTask: false },
+    { username: "admin", bkToken: "xxx", canCreateTask: true, canViewTask: true, canOperateTask: true },
+    {
+      username: "guest",
+      bkToken: "guest-token",
+      canCreateTask: false,
+      canViewTask: false,
+      canOperateTask: false,
+    },
   ],
 } as const;
 

@@ -1,0 +1,49 @@
+import { isPlainObject, pyStr } from "@bksops/domain";
+import type { Project } from "../../db/repos/projects.js";
+import type { Store } from "../../db/store.js";
+import { BkSopsError, CODES } from "../../errors.js";
+import type { Body } from "../../http/parse-body.js";
+import { pyRepr } from "../../validation/python-repr.js";
+import type { OperationInput } from "../operation.js";
+
+/** Python's `str()` of a JSON value (a list or dict prints as its repr). */
+export const pyText = (value: unknown): string =>
+  typeof value === "object" && value !== null ? pyRepr(value) : pyStr(value);
+
+/**
+ * The parameters bk-sops' `project_inject` reads `scope` from: the JSON body of a POST (`{}` when
+ * empty; anything that is not a JSON object is refused), the query string of a GET.
+ */
+export function requestParams(input: Pick<OperationInput, "body" | "query">, method: "GET" | "POST") {
+  if (method === "GET") return { ...input.query } as Record<string, unknown>;
+  return bodyParams(input.body);
+}
+
+/** project_inject on a POST body: it must be a JSON object (or empty); the answer has no trace_id. */
+export function bodyParams(body: Body): Record<string, unknown> {
+  if (body.kind === "empty") return {};
+  if (body.kind === "json" && isPlainObject(body.value)) return { ...body.value };
+  throw new BkSopsError("invalid param format", CODES.REQUEST_PARAM_INVALID, { traceId: false });
+}
+
+/**
+ * project_inject: `{bk_biz_id}` is a business id when `scope` is `cmdb_biz` (the default), the
+ * project's own id for any other scope.
+ */
+export function injectProject(store: Store, scopeId: string, params: Record<string, unknown>): Project {
+  // params.get("scope", "cmdb_biz"): an explicit null is None, which is not "cmdb_biz".
+  const scope = "scope" in params ? params.scope : "cmdb_biz";
+  const project = store.projects.find(Number(scopeId), typeof scope === "string" ? scope : "");
+  if (!project) {
+    throw new BkSopsError(
+      `project(${scopeId}) with scope(${pyText(scope)}) does not exist.`,
+      CODES.CONTENT_NOT_EXIST,
+      { traceId: false },
+    );
+  }
+  return project;
+}
+
+/** bk-sops' `TaskFlowInstance.task_url`. */
+export const taskUrlOf = (bkSopsHost: string, projectId: number, taskId: number | string) =>
+  `${bkSopsHost}taskflow/execute/${projectId}/?instance_id=${taskId}`;
