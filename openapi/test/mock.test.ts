@@ -11,8 +11,8 @@ const pairs = listExamplePairs(spec);
 
 /** The published credentials, sent in `X-Bkapi-Authorization` unless an example says otherwise. */
 const DOCUMENTED_AUTH = { bk_app_code: "esb_test", bk_app_secret: "xxx", bk_token: "xxx" };
-const GATEWAY_PATH = "/create_task/{template_id}/{bk_biz_id}/";
-const ESB_PATH = "/api/c/compapi/v2/sops/create_task/";
+const ESB_PREFIX = "/api/c/compapi/v2/sops/";
+const ESB_PATH = `${ESB_PREFIX}create_task/`;
 
 let prism: PrismServer;
 
@@ -27,6 +27,7 @@ afterAll(async () => {
 
 interface Sent {
   path: string;
+  method?: string;
   body: unknown;
   /** Raw body text, for bodies that are not JSON.stringify of a value. */
   rawBody?: string;
@@ -40,11 +41,11 @@ interface Answer {
   body: unknown;
 }
 
-async function post({ path, body, rawBody, headers = {} }: Sent): Promise<Answer> {
+async function post({ path, method = "POST", body, rawBody, headers = {} }: Sent): Promise<Answer> {
   const response = await fetch(`${prism.url}${path}`, {
-    method: "POST",
+    method,
     headers: { "content-type": "application/json", ...headers },
-    body: rawBody ?? JSON.stringify(body),
+    body: method === "GET" ? undefined : (rawBody ?? JSON.stringify(body)),
   });
   const text = await response.text();
   let parsed: unknown = text;
@@ -61,18 +62,30 @@ async function post({ path, body, rawBody, headers = {} }: Sent): Promise<Answer
   };
 }
 
-/** The request of a pair as a client would send it to the mock. */
+/** The request of a pair as a client would send it to the mock (any operation, either form). */
 function requestOf(pair: ExamplePair): Sent {
   const contract = pair.request?.contract ?? {};
-  const body = pair.request ? pair.request.value : documentedRequest(pair.operationId);
-  if (pair.path === GATEWAY_PATH) {
-    return {
-      path: GATEWAY_PATH.replace("{template_id}", contract.template_id ?? "1").replace("{bk_biz_id}", "2"),
-      body,
-      headers: { "X-Bkapi-Authorization": JSON.stringify(contract.authorization ?? DOCUMENTED_AUTH) },
-    };
-  }
-  return { path: pair.path, body };
+  const values: Record<string, string> = {
+    template_id: contract.template_id ?? "1",
+    bk_biz_id: "2",
+    task_id: "15364",
+    ...contract.params,
+  };
+  const query = Object.entries(pair.request?.parameters.query ?? {}).map(([key, value]) => [
+    key,
+    String(value),
+  ]);
+  let path = pair.path.replace(/\{([^}]+)\}/g, (_all, name: string) => values[name] ?? "1");
+  if (query.length > 0) path += `?${new URLSearchParams(query)}`;
+  const body =
+    pair.method === "GET"
+      ? undefined
+      : pair.request
+        ? pair.request.value
+        : documentedRequest(pair.operationId);
+  if (pair.path.startsWith(ESB_PREFIX)) return { path, method: pair.method, body };
+  const headers = { "X-Bkapi-Authorization": JSON.stringify(contract.authorization ?? DOCUMENTED_AUTH) };
+  return { path, method: pair.method, body, headers };
 }
 
 function pairNamed(operationId: string, name: string): ExamplePair {
@@ -101,13 +114,13 @@ function expectRejected(answer: Answer, violation: RegExp) {
 }
 
 describe("the spec's example pairs", () => {
-  it("include the documented pair of both operations", () => {
+  it("include the documented pair of both forms of the create operations", () => {
     expect(
       pairs
         .filter((pair) => pair.name === "documented")
         .map((pair) => pair.operationId)
         .sort(),
-    ).toEqual(["createTask", "createTaskEsb"]);
+    ).toEqual(["createAndStartTask", "createAndStartTaskEsb", "createTask", "createTaskEsb"]);
   });
 });
 

@@ -21,10 +21,10 @@ export interface TestServerContext {
 }
 
 /**
- * Tests' engine timing: a plugin node runs 300 ms of real time, so a demo task finishes in about
- * a second, yet a command sent right after a start still finds it running.
+ * Tests' engine timing: a plugin node runs 100 ms of real time, so a demo task finishes in a few
+ * hundred milliseconds, yet a command sent right after a start still finds it running.
  */
-export const TEST_TIMING: EngineTiming = { speed: 10, nodeMs: 3000, componentMs: {} };
+export const TEST_TIMING: EngineTiming = { speed: 10, nodeMs: 1000, componentMs: {} };
 
 /** A fresh app with the demo data on its own database (`:memory:` unless a path is given). */
 export function createTestContext(

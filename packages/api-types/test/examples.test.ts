@@ -12,9 +12,20 @@ const spec = loadSpec();
 const pairs = listExamplePairs(spec);
 
 describe("documented examples", () => {
-  it("exist for both forms of the operation", () => {
+  it("exist for both forms of every operation", () => {
     const ids = new Set(pairs.map((pair) => pair.operationId));
-    expect(ids).toEqual(new Set(["createTask", "createTaskEsb"]));
+    for (const id of [
+      "createTask",
+      "createAndStartTask",
+      "getTaskDetail",
+      "getTaskNodeDetail",
+      "getTaskStatus",
+      "operateTask",
+      "startTask",
+    ]) {
+      expect(ids.has(id), id).toBe(true);
+      expect(ids.has(`${id}Esb`), `${id}Esb`).toBe(true);
+    }
     expect(pairs.length).toBeGreaterThanOrEqual(25);
   });
 
