@@ -87,7 +87,7 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 2,
-    name: "task execution: start and finish times, the simulated engine's runs, task permissions",
+    name: "task execution: start and finish times, and the simulated engine's runs",
     sql: `
       -- PipelineInstance's execution fields: when the task was started and finished, and by whom.
       ALTER TABLE tasks ADD COLUMN start_time TEXT;
@@ -104,9 +104,23 @@ export const migrations: readonly Migration[] = [
         updated_at    TEXT    NOT NULL
       );
       CREATE INDEX task_runs_live ON task_runs (live) WHERE live = 1;
-      -- Whether IAM grants the user task_view / task_operate on tasks.
-      ALTER TABLE users ADD COLUMN can_view_task INTEGER NOT NULL DEFAULT 1;
-      ALTER TABLE users ADD COLUMN can_operate_task INTEGER NOT NULL DEFAULT 1;
+    `,
+  },
+  {
+    version: 5,
+    name: "template metadata: creator, times, notification and executor proxy",
+    // What bk-sops' template lists and details answer besides the tree (PipelineTemplate's creator,
+    // create_time, editor, edit_time; the template's notify_type, notify_receivers and
+    // executor_proxy, kept as the JSON text bk-sops stores). Times are ISO 8601 instants in UTC.
+    sql: `
+      ALTER TABLE templates ADD COLUMN creator TEXT NOT NULL DEFAULT 'admin';
+      ALTER TABLE templates ADD COLUMN create_time TEXT;
+      ALTER TABLE templates ADD COLUMN editor TEXT;
+      ALTER TABLE templates ADD COLUMN edit_time TEXT;
+      ALTER TABLE templates ADD COLUMN notify_type TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE templates ADD COLUMN notify_receivers TEXT NOT NULL DEFAULT '{}';
+      ALTER TABLE templates ADD COLUMN executor_proxy TEXT NOT NULL DEFAULT '';
+      UPDATE templates SET create_time = updated_at, edit_time = updated_at;
     `,
   },
 ];

@@ -1,6 +1,7 @@
 import type { PipelineTree } from "@bksops/domain";
 import { own } from "@bksops/domain";
-import { elapsedSeconds, formatBkDatetime } from "../time/bk-datetime.js";
+import { formatBkDatetime } from "../time/bk-datetime.js";
+import { elapsedSeconds } from "../time/elapsed.js";
 import { type NodeState, type Run, rootOf } from "./run.js";
 import { STATE } from "./states.js";
 
@@ -50,8 +51,9 @@ function formatted(
     error_ignored: errorIgnored,
     children,
     elapsed_time: elapsedSeconds(state.startedAt, state.archivedAt, now),
-    start_time: state.startedAt === null ? null : formatBkDatetime(state.startedAt),
-    finish_time: state.archivedAt === null ? null : formatBkDatetime(state.archivedAt),
+    start_time: state.startedAt === null ? null : formatBkDatetime(new Date(state.startedAt).toISOString()),
+    finish_time:
+      state.archivedAt === null ? null : formatBkDatetime(new Date(state.archivedAt).toISOString()),
   };
 }
 

@@ -18,6 +18,9 @@ afterAll(async () => {
 
 const headers = { "Content-Type": "application/json", "X-Bkapi-Authorization": JSON.stringify(DEMO_AUTH) };
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers
+const json = async (response: Response): Promise<any> => response.json();
+
 async function pollUntil(read: () => Promise<string>, states: string[]): Promise<string> {
   const deadline = Date.now() + 10_000;
   for (;;) {
@@ -33,15 +36,15 @@ describe("tasks over real HTTP", () => {
       method: "POST",
       headers,
       body: JSON.stringify({ name: "parallel" }),
-    }).then((response) => response.json());
+    }).then(json);
     const id = created.data.task_id;
     const read = async () => {
       const answer = await fetch(`${server.url}/api/bk-sops/prod/get_task_status/${id}/2/`, { headers });
-      return (await answer.json()).data.state as string;
+      return (await json(answer)).data.state as string;
     };
     expect(await pollUntil(read, ["FINISHED", "FAILED"])).toBe("FINISHED");
     const detail = await fetch(`${server.url}/api/bk-sops/prod/get_task_detail/${id}/2/`, { headers }).then(
-      (r) => r.json(),
+      json,
     );
     expect(detail.data.finish_time).not.toBe("");
   });
@@ -50,17 +53,17 @@ describe("tasks over real HTTP", () => {
     const created = await fetch(`${server.url}/api/c/compapi/v2/sops/create_task/`, {
       method: "POST",
       body: JSON.stringify({ ...DEMO_AUTH, bk_biz_id: "2", template_id: "3", name: "branches" }),
-    }).then((response) => response.json());
+    }).then(json);
     const id = String(created.data.task_id);
     const started = await fetch(`${server.url}/api/c/compapi/v2/sops/start_task/`, {
       method: "POST",
       body: JSON.stringify({ ...DEMO_AUTH, bk_biz_id: "2", task_id: id }),
-    }).then((response) => response.json());
+    }).then(json);
     expect(started).toMatchObject({ result: true, code: 0, message: "" });
     const query = new URLSearchParams({ ...DEMO_AUTH, bk_biz_id: "2", task_id: id });
     const read = async () => {
       const answer = await fetch(`${server.url}/api/c/compapi/v2/sops/get_task_status/?${query}`);
-      return (await answer.json()).data.state as string;
+      return (await json(answer)).data.state as string;
     };
     expect(await pollUntil(read, ["FINISHED", "FAILED"])).toBe("FINISHED");
   });

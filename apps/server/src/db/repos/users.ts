@@ -5,28 +5,16 @@ export interface User {
   bkToken: string | null;
   /** Whether IAM grants the user permission to create tasks. */
   canCreateTask: boolean;
-  /** Whether IAM grants task_view (status, detail, node detail of tasks); default true. */
-  canViewTask?: boolean;
-  /** Whether IAM grants task_operate (start, pause, resume, revoke); default true. */
-  canOperateTask?: boolean;
 }
 
 interface Row {
   username: string;
   bk_token: string | null;
   can_create_task: number;
-  can_view_task: number;
-  can_operate_task: number;
 }
 
 const toUser = (row: Row | undefined): User | undefined =>
-  row && {
-    username: row.username,
-    bkToken: row.bk_token,
-    canCreateTask: row.can_create_task === 1,
-    canViewTask: row.can_view_task === 1,
-    canOperateTask: row.can_operate_task === 1,
-  };
+  row && { username: row.username, bkToken: row.bk_token, canCreateTask: row.can_create_task === 1 };
 
 /** Users and their login tokens (`bk_token`). */
 export class UserRepository {
@@ -42,11 +30,10 @@ export class UserRepository {
       "INSERT INTO users (username, created_at) VALUES (?, ?) ON CONFLICT (username) DO NOTHING",
     );
     this.upsertStatement = db.prepare(
-      `INSERT INTO users (username, bk_token, can_create_task, can_view_task, can_operate_task, created_at)
-       VALUES (@username, @bkToken, @canCreateTask, @canViewTask, @canOperateTask, @createdAt)
+      `INSERT INTO users (username, bk_token, can_create_task, created_at)
+       VALUES (@username, @bkToken, @canCreateTask, @createdAt)
        ON CONFLICT (username) DO UPDATE SET bk_token = excluded.bk_token,
-         can_create_task = excluded.can_create_task, can_view_task = excluded.can_view_task,
-         can_operate_task = excluded.can_operate_task`,
+         can_create_task = excluded.can_create_task`,
     );
   }
 
@@ -66,8 +53,6 @@ export class UserRepository {
     this.upsertStatement.run({
       ...user,
       canCreateTask: user.canCreateTask ? 1 : 0,
-      canViewTask: user.canViewTask === false ? 0 : 1,
-      canOperateTask: user.canOperateTask === false ? 0 : 1,
       createdAt: new Date().toISOString(),
     });
   }

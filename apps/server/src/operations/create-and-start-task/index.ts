@@ -1,9 +1,9 @@
 import { CODES } from "../../errors.js";
 import { RawJson } from "../../http/json.js";
-import { dispatchStart } from "../common/tasks.js";
 import { createTask } from "../create-task/service.js";
 import { CREATE_AND_START_TASK } from "../create-task/variant.js";
 import type { Operation } from "../operation.js";
+import { dispatchStart } from "../shared/tasks.js";
 
 /**
  * operationIds createAndStartTask (gateway) and createAndStartTaskEsb: bk-sops'

@@ -14,8 +14,8 @@ import type { Store } from "../../db/store.js";
 import { BkSopsError, CODES } from "../../errors.js";
 import type { Body } from "../../http/parse-body.js";
 import { paramsError } from "../../validation/params.js";
-import { iamDenied, objectDoesNotExist } from "../common/errors.js";
-import { bodyParams, injectProject, taskUrlOf } from "../common/project.js";
+import { requireIam, templateDoesNotExist } from "../shared/iam.js";
+import { bodyParams, injectProject, taskUrlOf } from "../shared/project.js";
 import { CREATE_TASK, type CreateVariant } from "./variant.js";
 
 export interface CreateTaskInput {
@@ -156,12 +156,9 @@ const sourceKind = (templateSource: unknown): "project" | "common" =>
 function checkIam(store: Store, input: CreateTaskInput, templateSource: unknown): void {
   const kind = sourceKind(templateSource);
   if (!store.templates.exists(kind, Number(input.templateId))) {
-    const model = kind === "project" ? "TaskTemplate" : "CommonTemplate";
-    throw objectDoesNotExist(`${model}(id=${input.templateId}) does not exist.`);
+    throw templateDoesNotExist(kind === "project" ? "TaskTemplate" : "CommonTemplate", input.templateId);
   }
-  if (!input.caller.user.canCreateTask) {
-    throw iamDenied(kind === "project" ? "flow_create_task" : "common_flow_create_task");
-  }
+  requireIam(input.caller, kind === "project" ? "flow_create_task" : "common_flow_create_task");
 }
 
 function findTemplate(

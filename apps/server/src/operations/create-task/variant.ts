@@ -1,7 +1,7 @@
 import { BkSopsError, CODES } from "../../errors.js";
 import { CREATE_TASK_PARAMS, type ParamsSchema } from "../../validation/params.js";
 import { pyRepr } from "../../validation/python-repr.js";
-import { pyText } from "../common/project.js";
+import { pyText } from "../shared/project.js";
 
 /**
  * What differs between bk-sops' two views that create a task from a template: `create_task` and

@@ -1,12 +1,13 @@
 import type { PipelineTree } from "@bksops/domain";
 import type { Project } from "../../db/repos/projects.js";
 import type { StoredTask } from "../../db/repos/tasks.js";
-import { elapsedSeconds, formatBkDatetime } from "../../time/bk-datetime.js";
-import { taskUrlOf } from "../common/project.js";
+import { formatBkDatetime } from "../../time/bk-datetime.js";
+import { elapsedSeconds } from "../../time/elapsed.js";
 import type { OperationDeps } from "../operation.js";
+import { taskUrlOf } from "../shared/project.js";
 
 const msOf = (iso: string | null) => (iso === null ? null : Date.parse(iso));
-const timeText = (ms: number | null) => (ms === null ? "" : formatBkDatetime(ms));
+const timeText = (iso: string | null) => (iso === null ? "" : formatBkDatetime(iso));
 
 /**
  * bk-sops' `TaskFlowInstance.get_task_detail`: the task's record, its tree and constants, and the
@@ -23,12 +24,12 @@ export function taskDetail(deps: OperationDeps, task: StoredTask, project: Proje
     project_id: project.id,
     project_name: project.name,
     name: task.name,
-    create_time: formatBkDatetime(Date.parse(task.createdAt)),
+    create_time: formatBkDatetime(task.createdAt),
     creator: task.creator,
     create_method: task.createMethod,
     template_id: /^[0-9]+$/.test(task.templateId) ? Number(task.templateId) : task.templateId,
-    start_time: timeText(started),
-    finish_time: timeText(finished),
+    start_time: timeText(task.startTime),
+    finish_time: timeText(task.finishTime),
     executor: task.executor,
     elapsed_time: elapsedSeconds(started, finished, deps.engine.now()),
     pipeline_tree: tree,

@@ -1,8 +1,8 @@
 import { CODES } from "../../errors.js";
-import { injectProject, requestParams } from "../common/project.js";
-import { checkTaskIam } from "../common/task-iam.js";
-import { taskOfProject } from "../common/tasks.js";
 import type { Operation } from "../operation.js";
+import { injectProject, requestParams } from "../shared/project.js";
+import { checkTaskIam } from "../shared/task-iam.js";
+import { taskOfProject } from "../shared/tasks.js";
 import { booleanFieldErrors } from "./boolean-fields.js";
 import { taskDetail } from "./detail.js";
 import { trimPipelineTree } from "./mcp-trim.js";

@@ -1,8 +1,8 @@
 import { CODES } from "../../errors.js";
-import { injectProject, requestParams } from "../common/project.js";
-import { checkTaskIam } from "../common/task-iam.js";
-import { taskOfProject } from "../common/tasks.js";
 import type { Operation } from "../operation.js";
+import { injectProject, requestParams } from "../shared/project.js";
+import { checkTaskIam } from "../shared/task-iam.js";
+import { taskOfProject } from "../shared/tasks.js";
 import { nodeDetail } from "./node-detail.js";
 
 /** operationIds getTaskNodeDetail (gateway) and getTaskNodeDetailEsb: bk-sops' `get_task_node_detail` view. */

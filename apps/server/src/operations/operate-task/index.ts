@@ -1,9 +1,9 @@
 import { CODES } from "../../errors.js";
-import { objectDoesNotExist } from "../common/errors.js";
-import { injectProject, requestParams } from "../common/project.js";
-import { checkTaskIam } from "../common/task-iam.js";
-import { dispatchStart, taskOfProject } from "../common/tasks.js";
 import type { Operation } from "../operation.js";
+import { objectDoesNotExist } from "../shared/iam.js";
+import { injectProject, requestParams } from "../shared/project.js";
+import { checkTaskIam } from "../shared/task-iam.js";
+import { dispatchStart, taskOfProject } from "../shared/tasks.js";
 import { taskAction } from "./task-action.js";
 
 /**

@@ -3,8 +3,8 @@ import type { StoredTask } from "../../db/repos/tasks.js";
 import type { PipelineCommand } from "../../engine/engine.js";
 import { InvalidOperationError, TransitionError } from "../../engine/states.js";
 import { CODES } from "../../errors.js";
-import { pyText } from "../common/project.js";
 import type { OperationDeps, ViewResult } from "../operation.js";
+import { pyText } from "../shared/project.js";
 
 // operate_task's view handles "start" itself; the others reach the dispatcher.
 const PIPELINE_COMMANDS = new Set(["pause", "resume", "revoke"]);

@@ -11,15 +11,9 @@ export const pyText = (value: unknown): string =>
   typeof value === "object" && value !== null ? pyRepr(value) : pyStr(value);
 
 /**
- * The parameters bk-sops' `project_inject` reads `scope` from: the JSON body of a POST (`{}` when
- * empty; anything that is not a JSON object is refused), the query string of a GET.
+ * The parameters bk-sops' `project_inject` reads from a POST body: an empty body is `{}`; a body
+ * that is not a JSON object is refused before anything else, without `trace_id`.
  */
-export function requestParams(input: Pick<OperationInput, "body" | "query">, method: "GET" | "POST") {
-  if (method === "GET") return { ...input.query } as Record<string, unknown>;
-  return bodyParams(input.body);
-}
-
-/** project_inject on a POST body: it must be a JSON object (or empty); the answer has no trace_id. */
 export function bodyParams(body: Body): Record<string, unknown> {
   if (body.kind === "empty") return {};
   if (body.kind === "json" && isPlainObject(body.value)) return { ...body.value };
@@ -27,11 +21,11 @@ export function bodyParams(body: Body): Record<string, unknown> {
 }
 
 /**
- * project_inject: `{bk_biz_id}` is a business id when `scope` is `cmdb_biz` (the default), the
- * project's own id for any other scope.
+ * bk-sops' `project_inject`: `{bk_biz_id}` of the path is a CMDB business id when `scope` is
+ * `cmdb_biz` (the default, also when the key is absent), and a project id for any other value
+ * (an explicit `null` included). `scope` comes from the query (GET) or the body (POST).
  */
 export function injectProject(store: Store, scopeId: string, params: Record<string, unknown>): Project {
-  // params.get("scope", "cmdb_biz"): an explicit null is None, which is not "cmdb_biz".
   const scope = "scope" in params ? params.scope : "cmdb_biz";
   const project = store.projects.find(Number(scopeId), typeof scope === "string" ? scope : "");
   if (!project) {
@@ -44,6 +38,12 @@ export function injectProject(store: Store, scopeId: string, params: Record<stri
   return project;
 }
 
-/** bk-sops' `TaskFlowInstance.task_url`. */
+/** What `project_inject` reads `scope` from: the JSON body of a POST, the query string of a GET. */
+export function requestParams(input: Pick<OperationInput, "body" | "query">, method: "GET" | "POST") {
+  if (method === "GET") return { ...input.query } as Record<string, unknown>;
+  return bodyParams(input.body);
+}
+
+/** bk-sops' `TaskFlowInstance.task_url`: it carries the internal project id, not bk_biz_id. */
 export const taskUrlOf = (bkSopsHost: string, projectId: number, taskId: number | string) =>
   `${bkSopsHost}taskflow/execute/${projectId}/?instance_id=${taskId}`;

@@ -1,6 +1,6 @@
 import { type Caller, isTrusted } from "../../auth/caller.js";
 import type { Store } from "../../db/store.js";
-import { iamDenied, objectDoesNotExist } from "./errors.js";
+import { objectDoesNotExist, requireIam } from "./iam.js";
 
 /** The IAM actions of bk-sops' task interceptors. */
 export type TaskAction = "task_view" | "task_operate";
@@ -13,6 +13,5 @@ export type TaskAction = "task_view" | "task_operate";
 export function checkTaskIam(store: Store, caller: Caller, taskId: number, action: TaskAction): void {
   if (isTrusted(caller.app)) return;
   if (!store.tasks.find(taskId)) throw objectDoesNotExist(`TaskFlowInstance(id=${taskId}) does not exist.`);
-  const allowed = action === "task_view" ? caller.user.canViewTask : caller.user.canOperateTask;
-  if (allowed === false) throw iamDenied(action);
+  requireIam(caller, action);
 }
