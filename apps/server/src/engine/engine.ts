@@ -6,7 +6,7 @@ import { type Logger, silentLogger } from "../logger.js";
 import { type Clock, systemClock } from "./clock.js";
 import { pauseRun, resumeRun, revokeRun, startRun, wakeDue } from "./commands.js";
 import { isLive, nextWake, type Run, type RunEnv, rootOf } from "./run.js";
-import { STATE } from "./states.js";
+import { STATE, StateNotFoundError } from "./states.js";
 import { DEFAULT_TIMING, durationOf, type EngineTiming } from "./timing.js";
 
 export interface EngineDeps {
@@ -98,7 +98,7 @@ export class Engine {
   command(taskId: number, command: PipelineCommand): void {
     const changed = this.store.db.transaction((): Run => {
       const view = this.view(taskId);
-      if (!view) throw new Error(`task ${taskId} has no run`);
+      if (!view) throw this.noState(taskId, command);
       const now = this.clock.now();
       const before = rootOf(view.run).state;
       if (command === "pause") pauseRun(view.run);
@@ -108,6 +108,20 @@ export class Engine {
       return view.run;
     })();
     this.arm(taskId, nextWake(changed));
+  }
+
+  private noState(taskId: number, command: PipelineCommand): StateNotFoundError {
+    if (command === "resume") {
+      return new StateNotFoundError(
+        "pipeline.eri.models.State.DoesNotExist",
+        "State matching query does not exist.",
+      );
+    }
+    const pipelineId = this.store.tasks.find(taskId)?.pipelineInstanceId ?? "";
+    return new StateNotFoundError(
+      "bamboo_engine.exceptions.NotFoundError",
+      `node(${pipelineId}) does not exist`,
+    );
   }
 
   /** The run of a started task, read from the database; undefined when it was never started. */

@@ -31,6 +31,8 @@ export const REENTERABLE: readonly string[] = [STATE.READY, STATE.FINISHED];
 
 export const canTransit = (from: string, to: string): boolean => TRANSITIONS[from]?.includes(to) ?? false;
 
+// Each error's `name` is its class as a Python traceback prints it.
+
 /** The runtime refused a state change: Python's `RuntimeError` raised by bamboo's `set_state`. */
 export class TransitionError extends Error {
   override name = "RuntimeError";
@@ -42,7 +44,18 @@ export class TransitionError extends Error {
 
 /** bamboo's `InvalidOperationError`, e.g. resuming a pipeline that is not paused. */
 export class InvalidOperationError extends Error {
-  override name = "InvalidOperationError";
+  override name = "bamboo_engine.exceptions.InvalidOperationError";
+}
+
+/**
+ * The pipeline has no state row (a task marked started whose run is missing): bamboo's
+ * `NotFoundError` (pause, revoke), or the ORM's DoesNotExist when resume reads the state.
+ */
+export class StateNotFoundError extends Error {
+  constructor(exception: string, message: string) {
+    super(message);
+    this.name = exception;
+  }
 }
 
 /** Checks a transition as bamboo's runtime does before writing it. */

@@ -194,6 +194,22 @@ describe("operate_task's refusals", () => {
     );
   });
 
+  it("a task marked started whose run is missing gets the engine's not-found errors", async () => {
+    const id = await create();
+    await post(`/start_task/${id}/2/`, {});
+    context.db.prepare("DELETE FROM task_runs WHERE task_id = ?").run(id);
+    const last = async (action: string) =>
+      ((await operate(id, action)).message as string).trim().split("\n").at(-1);
+    const pipeline = context.store.tasks.find(id)?.pipelineInstanceId;
+    expect(await last("pause")).toBe(
+      `bamboo_engine.exceptions.NotFoundError: node(${pipeline}) does not exist`,
+    );
+    expect(await last("resume")).toBe(
+      "pipeline.eri.models.State.DoesNotExist: State matching query does not exist.",
+    );
+    expect((await status(id)).data.state).toBe("CREATED");
+  });
+
   it("a task of another business is not found by the view (after IAM found it)", async () => {
     const other = await create(5, {}, 5);
     expect(await operate(other, "pause")).toEqual({

@@ -1,7 +1,7 @@
 import { isUnhashable } from "@bksops/domain";
 import type { StoredTask } from "../../db/repos/tasks.js";
 import type { PipelineCommand } from "../../engine/engine.js";
-import { InvalidOperationError, TransitionError } from "../../engine/states.js";
+import { InvalidOperationError, StateNotFoundError, TransitionError } from "../../engine/states.js";
 import { CODES } from "../../errors.js";
 import type { OperationDeps, ViewResult } from "../operation.js";
 import { pyText } from "../shared/project.js";
@@ -40,7 +40,11 @@ export function taskAction(deps: OperationDeps, task: StoredTask, action: unknow
   try {
     deps.engine.command(task.id, command);
   } catch (error) {
-    if (error instanceof TransitionError || error instanceof InvalidOperationError) {
+    if (
+      error instanceof TransitionError ||
+      error instanceof InvalidOperationError ||
+      error instanceof StateNotFoundError
+    ) {
       return {
         result: false,
         message: `fail: ${engineTraceback(command, error)}`,
@@ -63,7 +67,6 @@ function engineTraceback(command: PipelineCommand, error: Error): string {
     `  File "bamboo_engine/engine.py", in ${command}_pipeline`,
   ];
   if (error instanceof TransitionError) frames.push('  File "pipeline/eri/imp/state.py", in set_state');
-  const exception =
-    error instanceof TransitionError ? "RuntimeError" : "bamboo_engine.exceptions.InvalidOperationError";
-  return ["Traceback (most recent call last):", ...frames, `${exception}: ${error.message}`, ""].join("\n");
+  // The errors are named as Python prints their class in a traceback.
+  return ["Traceback (most recent call last):", ...frames, `${error.name}: ${error.message}`, ""].join("\n");
 }
