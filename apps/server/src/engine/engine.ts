@@ -29,6 +29,9 @@ export interface RunView {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** How many parsed task trees the engine keeps (the tasks a UI is watching). */
+const TREE_CACHE_SIZE = 256;
+
 /**
  * The simulated bamboo engine of the reference server. Runs live in SQLite (`task_runs`), one
  * JSON row per started task, written in the same transaction as every change, so what a request
@@ -43,6 +46,8 @@ export class Engine {
   private readonly logger: Logger;
   private readonly newVersion: () => string;
   private readonly timers = new Map<number, unknown>();
+  /** Parsed trees of recent tasks (a task's tree never changes): status polls do not re-parse it. */
+  private readonly trees = new Map<number, { pipelineId: string; tree: PipelineTree }>();
   private closed = false;
 
   constructor(deps: EngineDeps) {
@@ -72,10 +77,7 @@ export class Engine {
     const started = this.store.db.transaction((): Run | undefined => {
       if (!this.store.tasks.markStarted(task.id, executor, iso(now))) return undefined;
       try {
-        const run = startRun(
-          this.env(JSON.parse(task.pipelineTreeJson) as PipelineTree, now),
-          task.pipelineInstanceId,
-        );
+        const run = startRun(this.env(this.treeOf(task), now), task.pipelineInstanceId);
         this.save(task.id, run, STATE.RUNNING, now);
         return run;
       } catch (error) {
@@ -129,10 +131,22 @@ export class Engine {
     const stored = this.store.runs.find(taskId);
     const task = stored && this.store.tasks.find(taskId);
     if (!stored || !task) return undefined;
-    return {
-      run: JSON.parse(stored.runJson) as Run,
-      tree: JSON.parse(task.pipelineTreeJson) as PipelineTree,
-    };
+    return { run: JSON.parse(stored.runJson) as Run, tree: this.treeOf(task) };
+  }
+
+  /** The task's tree, parsed once for the last tasks asked about; treat it as read-only. */
+  treeOf(task: StoredTask): PipelineTree {
+    const cached = this.trees.get(task.id);
+    // The pipeline id tells a restored or reset database's task of the same id apart.
+    if (cached && cached.pipelineId === task.pipelineInstanceId) {
+      this.trees.delete(task.id);
+      this.trees.set(task.id, cached);
+      return cached.tree;
+    }
+    const tree = JSON.parse(task.pipelineTreeJson) as PipelineTree;
+    this.trees.set(task.id, { pipelineId: task.pipelineInstanceId, tree });
+    if (this.trees.size > TREE_CACHE_SIZE) this.trees.delete(this.trees.keys().next().value as number);
+    return tree;
   }
 
   /** The time the engine reads state at (answers compute elapsed times with it). */

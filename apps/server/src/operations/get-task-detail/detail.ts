@@ -1,6 +1,6 @@
-import type { PipelineTree } from "@bksops/domain";
 import type { Project } from "../../db/repos/projects.js";
 import type { StoredTask } from "../../db/repos/tasks.js";
+import { RawJson } from "../../http/json.js";
 import { formatBkDatetime } from "../../time/bk-datetime.js";
 import { elapsedSeconds } from "../../time/elapsed.js";
 import type { OperationDeps } from "../operation.js";
@@ -14,7 +14,7 @@ const timeText = (iso: string | null) => (iso === null ? "" : formatBkDatetime(i
  * pipeline's outputs once its end event has written them (an empty list before).
  */
 export function taskDetail(deps: OperationDeps, task: StoredTask, project: Project): Record<string, unknown> {
-  const tree = JSON.parse(task.pipelineTreeJson) as PipelineTree;
+  const tree = deps.engine.treeOf(task);
   const started = msOf(task.startTime);
   const finished = msOf(task.finishTime);
   const run = task.isStarted ? deps.engine.view(task.id)?.run : undefined;
@@ -32,7 +32,8 @@ export function taskDetail(deps: OperationDeps, task: StoredTask, project: Proje
     finish_time: timeText(task.finishTime),
     executor: task.executor,
     elapsed_time: elapsedSeconds(started, finished, deps.engine.now()),
-    pipeline_tree: tree,
+    // The tree as stored: the text create_task answered, spliced in without encoding it again.
+    pipeline_tree: new RawJson(task.pipelineTreeJson),
     task_url: taskUrlOf(deps.bkSopsHost, project.id, task.id),
     constants: tree.constants,
     outputs: Object.entries(outputs).map(([key, value]) => ({

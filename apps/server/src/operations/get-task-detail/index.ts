@@ -41,7 +41,7 @@ export const getTaskDetailOperation: Operation = {
     if (fields.values.include_webhook_history) data.task_webhook_history = [];
     if (input.mcp) {
       if (/^(true|1|yes)$/i.test(input.query.include_pipeline_tree ?? "")) {
-        data.pipeline_tree = trimPipelineTree(data.pipeline_tree);
+        data.pipeline_tree = trimPipelineTree(deps.engine.treeOf(task));
       } else delete data.pipeline_tree;
       delete data.task_webhook_history;
     }

@@ -100,7 +100,7 @@ function nodeData(
  * that was not answers READY; both with the node's data.
  */
 export function nodeDetail(deps: OperationDeps, task: StoredTask, query: NodeQuery): ViewResult {
-  const tree = JSON.parse(task.pipelineTreeJson) as PipelineTree;
+  const tree = deps.engine.treeOf(task);
   const id = query.nodeId;
   if (id === undefined || !nodeIds(tree).has(id)) {
     return {
