@@ -2,17 +2,25 @@ import { createApp } from "./app.js";
 import { openDatabase, type SqliteDatabase } from "./db/connection.js";
 import { loadDemoData } from "./db/demo.js";
 import { createStore, type Store } from "./db/store.js";
+import type { Clock } from "./engine/clock.js";
+import { Engine } from "./engine/engine.js";
+import type { EngineTiming } from "./engine/timing.js";
 import { type LoadReport, loadTemplatesDir } from "./templates/load.js";
 
 export { DEMO, DEMO_TEMPLATES_DIR } from "./db/demo.js";
+export { FakeClock } from "./engine/clock.js";
+export type { EngineTiming } from "./engine/timing.js";
 export { startServer } from "./server.js";
 
 export interface TestServerContext {
   db: SqliteDatabase;
   store: Store;
+  engine: Engine;
   app: ReturnType<typeof createApp>;
   /** What `templatesDir` loaded and skipped (empty without it). */
   templates: LoadReport;
+  /** Stops the engine's timers, then closes the database. */
+  close(): void;
 }
 
 /** An app (credentials) and its user, for a test server without the demo data. */
@@ -23,6 +31,12 @@ export interface TestCredentials {
 }
 
 /**
+ * Tests' engine timing: a plugin node runs 100 ms of real time, so a demo task finishes in a few
+ * hundred milliseconds, yet a command sent right after a start still finds it running.
+ */
+export const TEST_TIMING: EngineTiming = { speed: 10, nodeMs: 1000, componentMs: {} };
+
+/**
  * A fresh app on its own database (`:memory:` unless a path is given): with the demo data, or
  * (`demoData: false`) with only the given credentials and the templates of `templatesDir`, as a
  * deployment the suite knows nothing of.
@@ -31,6 +45,8 @@ export function createTestContext(
   options: {
     databasePath?: string;
     bkSopsHost?: string;
+    clock?: Clock;
+    timing?: EngineTiming;
     demoData?: boolean;
     templatesDir?: string;
     credentials?: TestCredentials[];
@@ -56,6 +72,18 @@ export function createTestContext(
   const templates = options.templatesDir
     ? loadTemplatesDir(store, options.templatesDir, "templates-dir")
     : { loaded: [], skipped: [] };
-  const app = createApp({ store, bkSopsHost: options.bkSopsHost ?? "http://bk_sops_host/" });
-  return { db, store, app, templates };
+  const engine = new Engine({ store, clock: options.clock, timing: options.timing ?? TEST_TIMING });
+  engine.reload();
+  const app = createApp({ store, engine, bkSopsHost: options.bkSopsHost ?? "http://bk_sops_host/" });
+  return {
+    db,
+    store,
+    engine,
+    app,
+    templates,
+    close() {
+      engine.close();
+      if (db.open) db.close();
+    },
+  };
 }

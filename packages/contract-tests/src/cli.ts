@@ -25,6 +25,7 @@ const USAGE = `usage: bk-sops-contract (--base-url URL | --target prism|referenc
   --example-templates MAP   ids your deployment gave the imported fixtures: 1=17,2=18,…,100=4
   --demo-data               the base URL is a reference server with its demo data
   --allow-writes            create tasks on a host that is not loopback
+  --allow-starts            let the task examples start tasks there (they run for real)
   --read-only               run only the checks that create nothing
   --max-skipped N           fail when more than N checks are skipped (--fail-on-skip: N = 0)
   --max-latency-ms MS       fail when a check family's p95 round trip is above MS

@@ -36,6 +36,7 @@ const STRINGS = [
 ] as const;
 const BOOLEANS = [
   "allow-writes",
+  "allow-starts",
   "read-only",
   "fail-on-skip",
   "demo-data",
@@ -67,6 +68,7 @@ export interface Config {
   exampleTemplates?: Record<string, string>;
   demoData: boolean;
   allowWrites: boolean;
+  allowStarts: boolean;
   readOnly: boolean;
   only: string[];
   skip: string[];
@@ -204,6 +206,7 @@ export function resolveConfig(argv: string[], env: NodeJS.ProcessEnv = process.e
     exampleTemplates: idMap(text("example-templates"), problems),
     demoData: bool("demo-data"),
     allowWrites: bool("allow-writes"),
+    allowStarts: bool("allow-starts"),
     readOnly: bool("read-only"),
     only: list("only"),
     skip: list("skip"),

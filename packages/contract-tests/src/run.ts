@@ -20,6 +20,8 @@ export interface SuiteOptions {
   allowWrites?: boolean;
   /** Run only the checks that create nothing (then a remote target needs no `--allow-writes`). */
   readOnly?: boolean;
+  /** Let examples start tasks on a host that is not loopback (they run the template's nodes). */
+  allowStarts?: boolean;
   only?: string[];
   skip?: string[];
   /** Per request; default 10 000 ms. */
@@ -165,6 +167,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     preflight: { problems: [], exchanges: [] },
     allowWrites,
     readOnly,
+    allowStarts: options.allowStarts ?? false,
     timeoutMs: options.timeoutMs ?? 10_000,
     maxExclusions: options.maxExclusions ?? 8,
     mask: placeholderMasker(secretPlaceholders(identity)),

@@ -53,6 +53,7 @@ export async function runFromConfig(
       identity: identityOf(config, target),
       form: target.bases[config.form] ? config.form : undefined,
       allowWrites: config.allowWrites,
+      allowStarts: config.allowStarts,
       readOnly: config.readOnly,
       only: config.only,
       skip: config.skip,

@@ -8,7 +8,7 @@ import { type Deployment, startDeployment } from "./deployment.js";
 // The acceptance test: the reference server stands in for a real deployment (its own
 // templates in business 7, another business, a common template; no demo data), reached only as a
 // QA engineer would reach one: base URLs of both forms, credentials (the app, its user, and a user
-// IAM grants nothing), business and template. The one skip: no app on the whitelist was given.
+// IAM grants nothing, an app on the whitelist), business and template.
 describe("a real deployment, stood in for by the reference server", () => {
   let deployment: Deployment;
   const reports = mkdtempSync(join(tmpdir(), "bk-sops-contract-acceptance-"));

@@ -22,7 +22,7 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
 
 /**
  * What a QA engineer passes for the stand-in deployment: base URLs, credentials (the app and its
- * user, and a second user IAM grants nothing), business, template.
+ * user, a second user IAM grants nothing, an app on the whitelist), business, template.
  */
 export const qaArgs = (deployment: { esb: string; gateway: string }, extra: string[] = []) => [
   "--base-url",
@@ -39,8 +39,17 @@ export const qaArgs = (deployment: { esb: string; gateway: string }, extra: stri
   QA.templateId,
   "--unprivileged-bk-token",
   QA.unprivilegedBkToken,
+  "--trusted-app-code",
+  QA.trustedAppCode,
   ...extra,
 ];
 
 /** The secret goes through the environment, as the README advises. */
-export const QA_ENV = { BK_SOPS_CONTRACT_APP_SECRET: QA.appSecret };
+export const QA_ENV = {
+  BK_SOPS_CONTRACT_APP_SECRET: QA.appSecret,
+  BK_SOPS_CONTRACT_TRUSTED_APP_SECRET: QA.trustedAppSecret,
+};
+
+/** The same arguments without the whitelisted app: its examples skip. */
+export const withoutTrusted = (args: string[]) =>
+  args.filter((arg, index) => arg !== "--trusted-app-code" && args[index - 1] !== "--trusted-app-code");

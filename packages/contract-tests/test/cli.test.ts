@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ignoresConstants } from "./broken-servers.js";
-import { cli, closedPort, QA_ENV, qaArgs } from "./cli-helpers.js";
+import { cli, closedPort, QA_ENV, qaArgs, withoutTrusted } from "./cli-helpers.js";
 import { type Deployment, QA, startDeployment } from "./deployment.js";
 import { assertWellFormedXml } from "./xml.js";
 
@@ -127,7 +127,7 @@ describe("bk-sops-contract CLI: the preflight", () => {
   });
 
   it("gives one verdict for a wrong secret: one line per form, exit 2, no check run", async () => {
-    const run = await cli(qaArgs(deployment), { BK_SOPS_CONTRACT_APP_SECRET: "not-the-secret" });
+    const run = await cli(qaArgs(deployment), { ...QA_ENV, BK_SOPS_CONTRACT_APP_SECRET: "not-the-secret" });
     expect(run.code).toBe(2);
     const problems = lines(run.err).filter((line) => /credentials refused/.test(line));
     expect(problems).toEqual([
@@ -254,10 +254,11 @@ describe("bk-sops-contract CLI: verdicts and reports", () => {
 
   it("fails the run on skipped checks with --max-skipped or --fail-on-skip", async () => {
     const only = ["--only", "examples.createTask.trusted_common_template_not_found,negative.missing-name"];
-    const allowed = await cli(qaArgs(deployment, [...only, "--max-skipped", "1"]), QA_ENV);
+    const env = { BK_SOPS_CONTRACT_APP_SECRET: QA.appSecret };
+    const allowed = await cli(withoutTrusted(qaArgs(deployment, [...only, "--max-skipped", "1"])), env);
     expect(allowed.code).toBe(0);
     expect(allowed.out).toMatch(/2 checks: 1 ran, 1 passed, 0 failed, 1 skipped/);
-    const strict = await cli(qaArgs(deployment, [...only, "--fail-on-skip"]), QA_ENV);
+    const strict = await cli(withoutTrusted(qaArgs(deployment, [...only, "--fail-on-skip"])), env);
     expect(strict.code).toBe(1);
     expect(strict.out).toMatch(
       /1 check\(s\) skipped, more than --max-skipped 0 allows \(examples\.createTask\.trusted_common_template_not_found\)/,

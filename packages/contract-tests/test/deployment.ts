@@ -16,6 +16,9 @@ export const QA = {
   templateId: "701",
   /** A second user of the deployment, whom IAM grants nothing. */
   unprivilegedBkToken: "qa-nobody-3d2b",
+  /** An app on the deployment's whitelist (bk-sops trusts it: no IAM check). */
+  trustedAppCode: "qa_trusted",
+  trustedAppSecret: "qa-trusted-5b8e",
 };
 
 export interface Deployment {
@@ -42,6 +45,10 @@ export async function startDeployment(
         app: { code: QA.appCode, secret: QA.appSecret },
         user: { username: "qa-nobody", bkToken: QA.unprivilegedBkToken, granted: false },
       },
+      {
+        app: { code: QA.trustedAppCode, secret: QA.trustedAppSecret, trusted: true },
+        user: { username: "qa", bkToken: QA.bkToken },
+      },
     ],
   });
   if (context.templates.skipped.length > 0)
@@ -54,7 +61,7 @@ export async function startDeployment(
     context,
     close: async () => {
       await server.close();
-      context.db.close();
+      context.close();
     },
   };
 }

@@ -77,7 +77,7 @@ describe("a deployment that imported the documented templates (--example-templat
     bases = { esb: server.url, gateway: `${server.url}/api/bk-sops/prod` };
     close = async () => {
       await server.close();
-      context.db.close();
+      context.close();
     };
   });
   afterAll(async () => {
@@ -102,7 +102,9 @@ describe("a deployment that imported the documented templates (--example-templat
     expect(result.preflight.problems).toEqual([]);
     expect(result.checks.filter((c) => c.status === "failed").map((c) => `${c.id}: ${c.reason}`)).toEqual([]);
     const skipped = result.checks.filter((c) => c.status === "skipped").map((c) => c.id);
-    expect(skipped).toEqual(["examples.createTask.trusted_common_template_not_found"]);
+    // Only what a whitelisted app gets (none was given).
+    expect(skipped.length).toBeGreaterThan(0);
+    for (const id of skipped) expect(id).toMatch(/\.trusted_/);
     // The excluded node is the imported copy of the documented one.
     const exclude = result.checks.find((c) => c.id === "examples.createTask.exclude_optional_node");
     expect(exclude?.exchanges.at(-1)?.request.body).not.toContain("node880ded556c6c3c269be3cedc64b6");

@@ -39,7 +39,8 @@ describe("the suite against the reference server in-process", () => {
   });
 
   it("creates every task with the recognisable name prefix, and lists each in the result", async () => {
-    const { app, db } = createTestContext();
+    const context = createTestContext();
+    const { app, db } = context;
     const result = await runSuite({
       target: fetchTarget((request) => app.fetch(request)),
       only: ["semantics", "examples.createTaskEsb"],
@@ -51,7 +52,7 @@ describe("the suite against the reference server in-process", () => {
       rows.map((row) => row.id),
     );
     for (const task of result.createdTasks) expect(task.taskUrl).toMatch(/instance_id=\d+$/);
-    db.close();
+    context.close();
   });
 
   it("refuses to create tasks on a host that is not loopback, unless writes are allowed or the run is read-only", async () => {
@@ -75,7 +76,7 @@ describe("the suite against the reference server over real HTTP", () => {
   let close: () => void;
   beforeAll(async () => {
     const context = createTestContext();
-    close = () => context.db.close();
+    close = () => context.close();
     server = await startServer((request) => context.app.fetch(request), { port: 0, host: "127.0.0.1" });
   });
   afterAll(async () => {

@@ -11,7 +11,7 @@ import {
 } from "@bksops/domain";
 import type { Project } from "../db/repos/projects.js";
 import type { StoredTemplate } from "../db/repos/templates.js";
-import { doesNotExist } from "../operations/shared/iam.js";
+import { objectDoesNotExist } from "../operations/shared/iam.js";
 import type { IncludeTemplate } from "../operations/shared/include-template.js";
 import { notifyType, projectFields } from "../operations/shared/template-list.js";
 import { formatBkDatetime } from "../time/bk-datetime.js";
@@ -81,7 +81,7 @@ function templateConstants(answeredTree: Json): Json[] {
     if (variable.source_type === "component_inputs") type = "节点输入";
     else {
       const known = VARIABLE_TYPES[String(variable.custom_type)];
-      if (!known) throw doesNotExist("VariableModel matching query does not exist.");
+      if (!known) throw objectDoesNotExist("VariableModel matching query does not exist.");
       type = known.name;
     }
     result.push({

@@ -1,5 +1,6 @@
 import type { Difference, DifferenceKind } from "../types.js";
 import { diffValues, isObject } from "./diff.js";
+import { withGeneratedValues } from "./generated.js";
 
 type Json = Record<string, unknown>;
 
@@ -13,6 +14,10 @@ export interface CompareOptions {
   exact?: boolean;
   /** How `data` of a success is compared (default: value by value). */
   data?: DataComparer;
+  /** Paths of generated values, compared by JSON type (`x-contract.generated`). */
+  generated?: readonly string[];
+  /** Paths of objects keyed by generated ids (`x-contract.generated-keys`). */
+  generatedKeys?: readonly string[];
 }
 
 const HEX32 = /^[0-9a-f]{32}$/;
@@ -48,7 +53,9 @@ export function compareAnswer(
   if (options.exact || !isObject(expected) || !isObject(actual))
     return withKinds(diffValues(expected, actual, "", out));
   const want: Json = { ...expected };
-  const got: Json = { ...actual };
+  const got: Json = {
+    ...(withGeneratedValues(expected, actual, options.generated, options.generatedKeys) as Json),
+  };
   for (const key of ["trace_id", "request_id"]) {
     if (!(key in want)) continue;
     const ok =

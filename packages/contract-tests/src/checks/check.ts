@@ -13,6 +13,8 @@ export interface RunContext {
   allowWrites: boolean;
   /** Only the checks that create nothing run (`--read-only`). */
   readOnly: boolean;
+  /** Examples may start tasks off loopback (`--allow-starts`): that runs the template's nodes. */
+  allowStarts: boolean;
   timeoutMs: number;
   spec: OpenApiDocument;
   pairs: ExamplePair[];

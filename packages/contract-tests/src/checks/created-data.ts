@@ -9,13 +9,19 @@ type Json = Record<string, unknown>;
 
 const URL_FIELDS = ["task_url", "function_task_claim_url"] as const;
 
-/** A URL like the documented one: the host free, the project the scene's, `instance_id` the task id. */
+/**
+ * A URL like the documented one: the host free, the project the scene's, `instance_id` the task id
+ * (any number when the answer names no task id, e.g. a task's detail).
+ */
 function urlPattern(documented: string, taskId: unknown, projectId: number | undefined): RegExp {
   const tail = documented
     .replace(/^https?:\/\/[^/]+\//, "")
-    .replace(/instance_id=\d+/, `instance_id=${String(taskId)}`)
+    .replace(/instance_id=\d+/, "instance_id=INSTANCE")
     .replace(/execute\/\d+\//, projectId === undefined ? "execute/PROJECT/" : `execute/${projectId}/`);
-  const escaped = tail.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("PROJECT", "\\d+");
+  const escaped = tail
+    .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+    .replace("PROJECT", "\\d+")
+    .replace("INSTANCE", taskId === undefined ? "\\d+" : String(taskId));
   return new RegExp(`^https?://\\S+/${escaped}$`);
 }
 
@@ -45,7 +51,7 @@ export function compareCreatedData(
     return;
   }
   const rest = { want: { ...want }, got: { ...got } };
-  if (!Number.isInteger(got.task_id) || (got.task_id as number) < 1)
+  if ("task_id" in want && (!Number.isInteger(got.task_id) || (got.task_id as number) < 1))
     out.push({
       kind: "values",
       path: "data.task_id",
@@ -68,6 +74,11 @@ export function compareCreatedData(
       });
     delete rest.want[field];
     delete rest.got[field];
+  }
+  // A task's detail names itself by `id`, a created task by `task_id`: both are generated.
+  if ("id" in want && Number.isInteger(got.id)) {
+    delete rest.want.id;
+    delete rest.got.id;
   }
   if (isObject(want.pipeline_tree) && isObject(got.pipeline_tree)) {
     const tree = got.pipeline_tree;

@@ -18,8 +18,11 @@ export function templateReferences(pair: ExamplePair): TemplateReferences {
   const body = isObject(pair.request?.value) ? pair.request.value : {};
   const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
   const schemes = body.template_schemes_id;
+  // A task example names a node by the template node it was made from.
+  const node = pair.request?.contract.node;
+  const made = node === undefined ? [] : [node];
   return {
-    nodes: [...list(body.exclude_task_nodes_id), ...list(body.execute_task_nodes_id)],
+    nodes: [...list(body.exclude_task_nodes_id), ...list(body.execute_task_nodes_id), ...made],
     keys: isObject(body.constants) ? Object.keys(body.constants) : [],
     schemes: Array.isArray(schemes) ? schemes.map(String) : schemes === undefined ? [] : [String(schemes)],
   };
@@ -64,10 +67,14 @@ export function mapReferences(
         .filter(([, act]) => !pyTruthy(act.optional))
         .map(([id]) => id);
     const pools = { optional: optional(theirs), required: required(theirs) };
+    const codeOf = (act: unknown) =>
+      isObject(act) && isObject(act.component) ? act.component.code : undefined;
     for (const id of references.nodes) {
       if (!(id in ours) || scene.ids.has(id)) continue;
       const role = pyTruthy(ours[id]?.optional) ? "optional" : "required";
-      const next = pools[role].shift();
+      // A node of the same component when there is one (a task node's detail depends on it).
+      const same = pools[role].findIndex((other) => codeOf(theirs[other]) === codeOf(ours[id]));
+      const next = pools[role].splice(Math.max(same, 0), 1)[0];
       if (!next)
         return `the template has too few ${role} nodes to stand for the example's (get_template_info)`;
       scene.ids.set(id, next);

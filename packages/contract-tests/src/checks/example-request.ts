@@ -1,10 +1,11 @@
 import type { ExamplePair } from "@bksops/api-types";
 import { AUTH_HEADER, formOfPath, type Outgoing } from "../http.js";
 import type { Form } from "../types.js";
-import { once, type RunContext, sendFor, TASK_PREFIX } from "./check.js";
+import { type RunContext, TASK_PREFIX } from "./check.js";
 import { isObject } from "./diff.js";
 import type { Scene } from "./example-scene.js";
-import { createRequest, credentialKeys } from "./requests.js";
+import { exampleTask, type SuiteTask, TaskPreparationError, taskNodeId } from "./example-task.js";
+import { credentialKeys } from "./requests.js";
 
 type Json = Record<string, unknown>;
 
@@ -15,6 +16,8 @@ export const formOf = (pair: ExamplePair): Form => formOfPath(pair.path);
 export interface ExampleRequest {
   out: Outgoing;
   replaced: Array<[from: string, to: string]>;
+  /** The task made for the example (its `task_id`), with its tree as create_task answered it. */
+  task?: SuiteTask;
 }
 
 const USER_KEYS = ["bk_token", "bk_username"];
@@ -39,48 +42,39 @@ function substitute(value: Json, keep: string[], target: Json, replaced: Array<[
   return out;
 }
 
-/**
- * A task of the scene's template, created once per run, for the operations that read or act on a
- * task (`task_id` parameters). Resolves to its id, or throws why it could not be created.
- */
-export function fixtureTaskId(ctx: RunContext, scene: Scene): Promise<string> {
-  return once(ctx, `fixture-task:${scene.bizId}:${scene.templateId}`, async () => {
-    const identity = { ...ctx.identity, bizId: scene.bizId, templateId: scene.templateId };
-    const exchange = await sendFor(
-      ctx,
-      createRequest({ identity, form: ctx.form }, { name: `${TASK_PREFIX}fixture` }),
-    );
-    const json = exchange.response?.json;
-    const id = isObject(json) && isObject(json.data) ? json.data.task_id : undefined;
-    if (typeof id !== "number") {
-      throw new Error(`the fixture task could not be created: ${exchange.error ?? exchange.response?.text}`);
-    }
-    return String(id);
-  });
-}
-
 /** Whether building the request needs a task (a `task_id` path, query or body value). */
-function needsTask(pair: ExamplePair): boolean {
+export function needsTask(pair: ExamplePair): boolean {
   const request = pair.request;
   const keep = request?.contract.keep ?? [];
   if (keep.includes("task_id") || request?.contract.params?.task_id !== undefined) return false;
   return (
+    request?.contract.task !== undefined ||
     pair.path.includes("{task_id}") ||
     "task_id" in (request?.parameters.query ?? {}) ||
     (isObject(request?.value) && "task_id" in request.value)
   );
 }
 
-/** The scene's values for each substitutable key. */
-async function ownValues(ctx: RunContext, pair: ExamplePair, scene: Scene): Promise<Json> {
+/** The scene's values for each substitutable key, and the task made for the example if it needs one. */
+async function ownValues(
+  ctx: RunContext,
+  pair: ExamplePair,
+  scene: Scene,
+): Promise<{ values: Json; task?: SuiteTask }> {
   const body = isObject(pair.request?.value) ? pair.request.value : {};
   const written = body.bk_biz_id ?? pair.request?.parameters.query.bk_biz_id;
-  return {
+  const identity = { ...ctx.identity, bizId: scene.bizId, templateId: scene.templateId };
+  const create = pair.request?.contract.task?.create;
+  // The task is made on the scene's template, with the example's parameters mapped onto it.
+  const mapped = create ? { ...mapBody(create, scene), template_id: undefined } : undefined;
+  const task = needsTask(pair) ? await exampleTask(ctx, pair, formOf(pair), identity, mapped) : undefined;
+  const values: Json = {
     ...credentialKeys(scene.credentials ?? ctx.identity.credentials),
     bk_biz_id: (written !== undefined && scene.places.get(String(written))) || scene.bizId,
     template_id: scene.templateId,
-    ...(needsTask(pair) ? { task_id: await fixtureTaskId(ctx, scene) } : {}),
+    ...(task ? { task_id: task.id } : {}),
   };
+  return { values, task };
 }
 
 /** Node ids, variable keys and scheme ids of the body, as the scene maps them. */
@@ -107,10 +101,12 @@ export async function exampleRequest(
   const contract = request?.contract ?? {};
   // An example keeps what it names as written; off the demo data the scene decides the ids (a
   // documented id may exist, or mean something else, on the deployment).
-  // The credentials of another caller replace the kept ones (the user it names is the demo's).
-  const decided = ["template_id", "bk_biz_id", ...(scene.credentials ? ["bk_token", "bk_username"] : [])];
+  // The credentials of another caller (the whitelisted app, the user IAM grants nothing) replace
+  // the kept ones: the app and user it names are the demo's.
+  const caller = scene.credentials ? ["bk_app_code", "bk_app_secret", ...USER_KEYS] : [];
+  const decided = ["template_id", "bk_biz_id", ...caller];
   const keep = (contract.keep ?? []).filter((key) => scene.mode === "documented" || !decided.includes(key));
-  const own = await ownValues(ctx, pair, scene);
+  const { values: own, task } = await ownValues(ctx, pair, scene);
   const replaced: Array<[string, string]> = [];
   const creates =
     isObject(pair.response.value) && pair.response.value.result === true && pair.method === "POST";
@@ -125,6 +121,14 @@ export async function exampleRequest(
   let query: Json = substitute({ ...(request?.parameters.query ?? {}) }, keep, own, replaced);
   for (const key of contract.omit ?? []) delete query[key];
   query = { ...query, ...pickQuery(contract.params, pair) };
+  if (contract.node && task && !ctx.target.staticMock) {
+    // The node's id differs in every task: the one made from the named template node.
+    const templateNode = scene.ids.get(contract.node) ?? contract.node;
+    const nodeId = taskNodeId(task.tree, templateNode);
+    if (!nodeId)
+      throw new TaskPreparationError(`the task has no node made from template node ${templateNode}`);
+    query.node_id = nodeId;
+  }
 
   const headers: Record<string, string> = {};
   for (const [key, value] of Object.entries(request?.parameters.header ?? {})) headers[key] = String(value);
@@ -147,6 +151,7 @@ export async function exampleRequest(
     return {
       out: { form, operationId: pair.operationId, method, path: withQuery(pair.path), headers, body },
       replaced,
+      task,
     };
   }
   const credentialsInBody = isObject(body) && "bk_app_code" in body;
@@ -167,6 +172,7 @@ export async function exampleRequest(
   return {
     out: { form, operationId: pair.operationId, method, path: withQuery(path), headers, body },
     replaced,
+    task,
   };
 }
 

@@ -4,6 +4,7 @@ import { documentedTemplates } from "../fixtures/load.js";
 import { commonTemplateId, otherBusiness } from "../ground/discover.js";
 import { type GroundTemplate, groundTemplate } from "../ground/template.js";
 import { MISSING_TEMPLATE } from "../preflight.js";
+import { DEMO_CALLERS } from "../targets/target.js";
 import type { Credentials } from "../types.js";
 import type { RunContext } from "./check.js";
 import { isObject } from "./diff.js";
@@ -45,7 +46,12 @@ export function documentedTemplateId(pair: ExamplePair): string {
   const contract = request?.contract ?? {};
   const body = isObject(request?.value) ? request.value : {};
   const query = request?.parameters.query ?? {};
-  const named = contract.params?.template_id ?? contract.template_id ?? query.template_id ?? body.template_id;
+  const named =
+    contract.task?.create?.template_id ??
+    contract.params?.template_id ??
+    contract.template_id ??
+    query.template_id ??
+    body.template_id;
   return named === undefined ? "1" : String(named);
 }
 
@@ -66,7 +72,7 @@ export async function sceneOf(ctx: RunContext, pair: ExamplePair): Promise<Scene
     places: new Map(),
     replacements: [],
   };
-  const trust = callerOf(ctx, contract.caller);
+  const trust = callerOf(ctx, contract.caller ?? callerNamed(pair));
   if ("skip" in trust) return trust;
   scene.credentials = trust.credentials;
   const documentedId = documentedTemplateId(pair);
@@ -106,6 +112,17 @@ export async function sceneOf(ctx: RunContext, pair: ExamplePair): Promise<Scene
     );
   }
   return scene;
+}
+
+/** The kind of caller an example names by keeping a demo caller's credentials (see DEMO_CALLERS). */
+function callerNamed(pair: ExamplePair): "trusted" | "unprivileged" | undefined {
+  const request = pair.request;
+  const body = isObject(request?.value) ? request.value : {};
+  const sources = [request?.contract.authorization ?? {}, body, request?.parameters.query ?? {}];
+  const kept = (key: string) => sources.map((source) => source[key]).find((value) => value !== undefined);
+  if (kept("bk_app_code") === DEMO_CALLERS.trustedAppCode) return "trusted";
+  if (kept("bk_token") === DEMO_CALLERS.unprivilegedBkToken) return "unprivileged";
+  return undefined;
 }
 
 /** Which credentials an example's caller needs, or why this run cannot be that caller. */

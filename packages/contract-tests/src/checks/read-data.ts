@@ -42,8 +42,15 @@ export function shapeDiff(want: unknown, got: unknown, path: string, out: Differ
   }
   if (!isObject(want) || !isObject(got)) return;
   if (isMap(want)) {
-    const sample = Object.values(want)[0];
-    for (const [key, item] of Object.entries(got)) shapeDiff(sample, item, `${path}["${key}"]`, out);
+    // Each item against the documented item of the most keys in common (variables of another
+    // kind carry other fields: a select's `meta`).
+    const samples = Object.values(want);
+    const common = (a: unknown, b: unknown) =>
+      isObject(a) && isObject(b) ? Object.keys(a).filter((key) => key in b).length : 0;
+    for (const [key, item] of Object.entries(got)) {
+      const sample = samples.reduce((best, next) => (common(next, item) > common(best, item) ? next : best));
+      shapeDiff(sample, item, `${path}["${key}"]`, out);
+    }
     return;
   }
   for (const key of Object.keys(want)) {
@@ -78,7 +85,9 @@ export function compareReadData(
   want: unknown,
   got: unknown,
   out: Difference[],
+  task: { tree?: unknown; templateNode?: string } = {},
 ): void {
+  const taskTree = task.tree;
   if (operation === "get_template_info" || operation === "get_common_template_info") {
     const [w, g] = [isObject(want) ? { ...want } : want, isObject(got) ? { ...got } : got];
     if (isObject(w) && isObject(g)) {
@@ -101,6 +110,33 @@ export function compareReadData(
       "data[*].id",
       out,
     );
+  }
+  if (taskTree !== undefined && isObject(want) && isObject(got) && "pipeline_tree" in want) {
+    // A task's own tree: the one create_task answered for that task, id for id.
+    diffValues(taskTree, got.pipeline_tree, "data.pipeline_tree(the task as created)", out);
+    const { pipeline_tree: _want, ...restWant } = want;
+    const { pipeline_tree: _got, ...restGot } = got;
+    shapeDiff(restWant, restGot, "data", out);
+    return;
+  }
+  const node = task.templateNode ? scene.template?.tree.activities[task.templateNode] : undefined;
+  if (operation === "get_task_node_detail" && node && isObject(want) && isObject(got)) {
+    // The node made from the template node the request named: its name, its component's inputs.
+    if ("name" in want) expectValue(out, "data.name", node.name, got.name);
+    const data = node.type === "ServiceActivity" && isObject(node.component?.data) ? node.component.data : {};
+    // Its component's inputs (a run adds `_loop`, `_inner_loop`: what the documented one has).
+    const extra = isObject(want.inputs) ? Object.keys(want.inputs).filter((key) => key.startsWith("_")) : [];
+    if (isObject(got.inputs) && Object.keys(got.inputs).length > 0)
+      diffValues(
+        [...Object.keys(data), ...extra].sort(),
+        Object.keys(got.inputs).sort(),
+        "data.inputs(keys: the node's component's)",
+        out,
+      );
+    const { inputs: _wantInputs, name: _wantName, ...restWant } = want;
+    const { inputs: _gotInputs, name: _gotName, ...restGot } = got;
+    shapeDiff(restWant, restGot, "data", out);
+    return;
   }
   if (operation === "get_user_project_list" && Array.isArray(got)) {
     const mine = got.find((item) => isObject(item) && String(item.bk_biz_id) === scene.bizId);

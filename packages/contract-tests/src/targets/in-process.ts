@@ -26,5 +26,5 @@ export async function inProcessTarget(): Promise<Target> {
   const { createTestContext } = await import("@bksops/server/testing");
   const context = createTestContext();
   const target = fetchTarget((request) => context.app.fetch(request), "reference (in-process)");
-  return { ...target, close: async () => void context.db.close() };
+  return { ...target, close: async () => context.close() };
 }

@@ -9,7 +9,7 @@ import {
 } from "@bksops/domain";
 import { BkSopsError, CODES } from "../../errors.js";
 import type { Operation } from "../operation.js";
-import { doesNotExist, interceptTemplateView } from "../shared/iam.js";
+import { interceptTemplateView, objectDoesNotExist } from "../shared/iam.js";
 import { injectProject } from "../shared/project.js";
 
 /**
@@ -31,7 +31,7 @@ export const getTemplateSchemesOperation: Operation = {
     interceptTemplateView(store, input.caller, "project", templateId);
     const template = store.templates.findProjectTemplate(Number(templateId), project.id);
     // The view's `TaskTemplate.objects.get(...)` is not guarded: its DoesNotExist reaches the middleware.
-    if (!template) throw doesNotExist("TaskTemplate matching query does not exist.");
+    if (!template) throw objectDoesNotExist("TaskTemplate matching query does not exist.");
     const withConstants = (input.query.with_constants ?? "false").toLowerCase() === "true";
     const data = template.schemes.map((scheme) => {
       const info: Record<string, unknown> = {

@@ -54,12 +54,13 @@ export function requireIam(caller: Caller, action: string): void {
 }
 
 /**
- * A `DoesNotExist` that reached bk-sops' `ObjectDoesNotExistExceptionMiddleware`: answered always
- * in Chinese, with `data: null` and no `trace_id`. `detail` is the exception's text.
+ * A Django `DoesNotExist` no view catches: bk-sops' ObjectDoesNotExistExceptionMiddleware answers
+ * it, always in Chinese (the text is built before gettext sees it), with `data: null` and no
+ * `trace_id`. `what` is the exception's text, e.g. `TaskFlowInstance(id=9) does not exist.`
  */
-export function doesNotExist(detail: string): BkSopsError {
+export function objectDoesNotExist(what: string): BkSopsError {
   return new BkSopsError(
-    `数据不存在错误: 数据不存在错误, 错误内容 ${detail} | process_exception`,
+    `数据不存在错误: 数据不存在错误, 错误内容 ${what} | process_exception`,
     CODES.CONTENT_NOT_EXIST,
     { traceId: false, data: true },
   );
@@ -73,7 +74,7 @@ export function templateDoesNotExist(
   model: "TaskTemplate" | "CommonTemplate",
   templateId: string,
 ): BkSopsError {
-  return doesNotExist(`${model}(id=${templateId}) does not exist.`);
+  return objectDoesNotExist(`${model}(id=${templateId}) does not exist.`);
 }
 
 /** The view action of each kind of template. */
