@@ -3,7 +3,8 @@
  * the same template compare equal whatever ids the server made up:
  * activities are named by `template_node_id` (or their own id), events by their role,
  * gateways by type and position, flows by their ends. `incoming` becomes a sorted list
- * (the doc shows strings, the service lists) and `template_node_id` is dropped.
+ * (the doc shows strings, the service lists), `template_node_id` is dropped, and so is an empty
+ * `labels` list (the service gives every node one, the published example shows none).
  */
 type Json = Record<string, unknown>;
 
@@ -48,6 +49,7 @@ function rename(value: unknown, names: Map<string, string>, key: string): unknow
   const out: Json = {};
   for (const [field, item] of Object.entries(value)) {
     if (field === "template_node_id") continue;
+    if (field === "labels" && Array.isArray(item) && item.length === 0) continue;
     const name = names.get(field) ?? field;
     if (field === "incoming" && typeof item === "string") {
       out[name] = item === "" ? [] : [names.get(item) ?? item];

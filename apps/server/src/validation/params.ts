@@ -1,5 +1,5 @@
 import { type ErrorObject, validatorFor } from "@bksops/api-types";
-import { pyFormat, pyRepr } from "./python-repr.js";
+import { pyFormat, pyRepr } from "@bksops/domain";
 
 /**
  * Validates the task parameters against the spec's `CreateTaskParams` schema and words the

@@ -1,10 +1,13 @@
-import type { PipelineTree } from "@bksops/domain";
+import type { PipelineTree, SubprocessSource } from "@bksops/domain";
 import {
   buildTaskTree,
-  buildTaskTreeFromRequestTree,
+  finishTaskTree,
   isPlainObject,
+  prepareRequestTree,
+  pyRepr,
   pyStr,
   pyTruthy,
+  randomId,
   resolveExcludeList,
   TaskNodeSelectionError,
 } from "@bksops/domain";
@@ -15,8 +18,8 @@ import type { StoredTemplate } from "../../db/repos/templates.js";
 import type { Store } from "../../db/store.js";
 import { BkSopsError, CODES } from "../../errors.js";
 import type { Body } from "../../http/parse-body.js";
+import { storeCatalog } from "../../templates/catalog.js";
 import { paramsError } from "../../validation/params.js";
-import { pyRepr } from "../../validation/python-repr.js";
 
 export interface CreateTaskInput {
   caller: Caller;
@@ -95,7 +98,12 @@ function prepareTask(
   const invalid = paramsError(params);
   if (invalid) throw new BkSopsError(`task params is invalid: ${invalid}`, CODES.REQUEST_PARAM_INVALID);
 
-  const tree = "pipeline_tree" in params ? fromRequestTree(params) : fromTemplate(template, params);
+  // Subprocess nodes unfold from the templates of the store; the root's kind is its template's.
+  const subprocess: SubprocessSource = { kind: template.source, catalog: storeCatalog(store.templates) };
+  const tree =
+    "pipeline_tree" in params
+      ? fromRequestTree(params, subprocess)
+      : fromTemplate(template, params, subprocess);
   const treeJson = JSON.stringify(tree);
   const flowType = params.flow_type as "common" | "common_func";
   const row: NewTask = {
@@ -219,7 +227,11 @@ function findTemplate(store: Store, templateId: string, project: Project, source
   throw new BkSopsError(`common template[id=${templateId}] does not exist`, CODES.CONTENT_NOT_EXIST);
 }
 
-function fromTemplate(template: StoredTemplate, params: Record<string, unknown>): PipelineTree {
+function fromTemplate(
+  template: StoredTemplate,
+  params: Record<string, unknown>,
+  subprocess: SubprocessSource,
+): PipelineTree {
   let exclude: unknown[];
   try {
     exclude = resolveExcludeList(template.tree, params, template.schemes);
@@ -235,11 +247,12 @@ function fromTemplate(template: StoredTemplate, params: Record<string, unknown>)
     );
   }
   try {
-    return buildTaskTree(template.tree, {
-      exclude,
-      constants: params.constants as Record<string, unknown>,
-      simplifyVars: params.simplify_vars,
-    });
+    return buildTaskTree(
+      template.tree,
+      { exclude, constants: params.constants as Record<string, unknown>, simplifyVars: params.simplify_vars },
+      randomId,
+      subprocess,
+    );
   } catch (error) {
     throw new BkSopsError(
       `[API] create_task create pipeline without tree error: ${(error as Error).message}`,
@@ -248,19 +261,31 @@ function fromTemplate(template: StoredTemplate, params: Record<string, unknown>)
   }
 }
 
-function fromRequestTree(params: Record<string, unknown>): PipelineTree {
+/** The tree path (§6.2): checked as bk-sops checks it (7T), then created (8T), each with its own text. */
+function fromRequestTree(params: Record<string, unknown>, subprocess: SubprocessSource): PipelineTree {
   if (pyTruthy(params.template_schemes_id)) {
     throw new BkSopsError(
       "template_schemes_id can not be used with pipeline_tree",
       CODES.REQUEST_PARAM_INVALID,
     );
   }
+  let tree: PipelineTree;
   try {
-    return buildTaskTreeFromRequestTree(params.pipeline_tree, params.constants as Record<string, unknown>);
+    tree = prepareRequestTree(params.pipeline_tree, params.constants as Record<string, unknown>);
   } catch (error) {
     throw new BkSopsError(
       `[API] create_task get invalid pipeline_tree: ${(error as Error).message}`,
       CODES.UNKNOWN_ERROR,
     );
   }
+  try {
+    finishTaskTree(tree, subprocess, randomId);
+  } catch (error) {
+    // bk-sops catches only bamboo's own errors here (others are its HTTP 500); all get the envelope.
+    throw new BkSopsError(
+      `[API] create_task create pipeline error: ${(error as Error).message}`,
+      CODES.UNKNOWN_ERROR,
+    );
+  }
+  return tree;
 }
