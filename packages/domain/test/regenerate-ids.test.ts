@@ -123,4 +123,45 @@ describe("regenerateIdsInPlace (§5.2)", () => {
   ] as const)("the default generator makes uuid3-shaped %s ids", (kind, pattern) => {
     expect(randomId(kind)).toMatch(pattern);
   });
+
+  // bamboo pipeline/parser/utils.py::_replace_flow_in_exclusive_gateway_conditions
+  it("renames a default branch that has no condition (as the bk-sops editor saves it)", () => {
+    const tree = template();
+    const gateway = tree.gateways.E as ExclusiveGateway;
+    delete gateway.conditions.f_E_D;
+    regenerateIdsInPlace(tree, counter());
+    const renamed = Object.values(tree.gateways).find(
+      (g): g is ExclusiveGateway => g.type === "ExclusiveGateway",
+    );
+    const flowId = renamed?.default_condition?.flow_id ?? "";
+    expect(flowId).toMatch(/^l/);
+    expect(tree.activities[tree.flows[flowId]?.target ?? ""]?.template_node_id).toBe("D");
+    expect(Object.keys(renamed?.conditions ?? {})).toHaveLength(1);
+  });
+
+  it("fails like bamboo on a branch that has neither a condition nor the default", () => {
+    const tree = template();
+    const gateway = tree.gateways.E as ExclusiveGateway;
+    delete gateway.conditions.f_E_D;
+    delete gateway.default_condition;
+    expect(() => regenerateIdsInPlace(tree, counter())).toThrow(
+      new ReplaceIdError(
+        "replace exclusive_gateway_conditions error: flow f_E_D not exists in conditions or default_condition",
+      ),
+    );
+  });
+
+  it("fails like bamboo on a canvas line that draws no flow (a KeyError)", () => {
+    const tree = template();
+    tree.line.push({ id: "ghost", source: { id: "A", arrow: "Right" }, target: { id: "E", arrow: "Left" } });
+    expect(() => regenerateIdsInPlace(tree, counter())).toThrow("'ghost'");
+  });
+
+  it("leaves a tree without a canvas without one", () => {
+    const tree = template();
+    delete (tree as Partial<PipelineTree>).line;
+    delete (tree as Partial<PipelineTree>).location;
+    regenerateIdsInPlace(tree, counter());
+    expect(tree).not.toHaveProperty("line");
+  });
 });
