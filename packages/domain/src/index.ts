@@ -18,6 +18,7 @@ export * from "./merge-constants.js";
 export * from "./node-table.js";
 export * from "./normalize.js";
 export * from "./parallel-trim.js";
+export * from "./preview-task-tree.js";
 export * from "./python-repr.js";
 export * from "./python-values.js";
 export * from "./regenerate-ids.js";

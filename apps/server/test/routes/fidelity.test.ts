@@ -1,4 +1,4 @@
-// create_task on trees that use what real bk-sops templates use: subprocesses (demo template 6),
+// create_task on trees that use what real bk-sops templates use: subprocesses (demo template 7),
 // default branches, labels, execution schemes by unique id, and request trees checked with bk-sops'
 // texts. Each case names the upstream code it follows.
 import type { PipelineTree, SubProcess } from "@bksops/domain";
@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { TestServerContext } from "../../src/testing.js";
 import { createViaGateway, freshContext } from "../helpers.js";
 
-// Demo template 6: A (labelled) → S1 (template 2, latest, scheme 2) → E (default branch to C)
+// Demo template 7: A (labelled) → S1 (template 2, latest, scheme 2) → E (default branch to C)
 // → S2 (common template 100, pinned) → C → end.
 const S1 = "n6e61801d9bce9dc8a8f5b0c61039c36";
 const S2 = "n7ad8157c5730bce85bc4c160487fe07";
@@ -32,7 +32,7 @@ describe("subprocesses are unfolded when the task is created (pipeline_web/wrapp
     const answer = await createViaGateway(
       context,
       { name: "t", constants: { "${env}": "prod" } },
-      { templateId: 6 },
+      { templateId: 7 },
     );
     expect(answer.json.result).toBe(true);
     tree = answer.json.data.pipeline_tree;
@@ -89,7 +89,7 @@ describe("subprocesses are unfolded when the task is created (pipeline_web/wrapp
   });
 
   it("the stored task holds the unfolded tree it answered", async () => {
-    const answer = await createViaGateway(context, { name: "again" }, { templateId: 6 });
+    const answer = await createViaGateway(context, { name: "again" }, { templateId: 7 });
     const stored = context.store.tasks.find(answer.json.data.task_id);
     expect(JSON.parse(stored?.pipelineTreeJson ?? "null")).toEqual(answer.json.data.pipeline_tree);
   });
@@ -98,7 +98,7 @@ describe("subprocesses are unfolded when the task is created (pipeline_web/wrapp
     const answer = await createViaGateway(
       context,
       { name: "t", exclude_task_nodes_id: [S2] },
-      { templateId: 6 },
+      { templateId: 7 },
     );
     expect(answer.json.result).toBe(true);
     const ids = Object.values(answer.json.data.pipeline_tree.activities).map(
@@ -140,11 +140,11 @@ describe("execution schemes by unique id `<template id>-<scheme name>` (template
     });
   });
 
-  it("ignores a node a scheme lists that the tree no longer has (template 6's scheme 3)", async () => {
+  it("ignores a node a scheme lists that the tree no longer has (template 7's scheme 3)", async () => {
     const answer = await createViaGateway(
       context,
-      { name: "t", template_schemes_id: "6-skip checks" },
-      { templateId: 6 },
+      { name: "t", template_schemes_id: "7-skip checks" },
+      { templateId: 7 },
     );
     expect(answer.json.result).toBe(true);
     const names = Object.values(answer.json.data.pipeline_tree.activities).map(
@@ -176,16 +176,16 @@ describe("a pipeline_tree in the request is checked with bk-sops' texts (validat
   });
 
   it("a request tree's subprocesses unfold from the store too (create_pipeline_instance)", async () => {
-    const six = context.store.templates.findProjectTemplate(6, 3);
-    const answer = await createViaGateway(context, { name: "t", pipeline_tree: six?.tree });
+    const seven = context.store.templates.findProjectTemplate(7, 3);
+    const answer = await createViaGateway(context, { name: "t", pipeline_tree: seven?.tree });
     expect(answer.json.result).toBe(true);
     expect(activityByTemplateId(answer.json.data.pipeline_tree, S1).pipeline).toBeDefined();
   });
 
   it("a request tree naming a child that does not exist fails at creation", async () => {
-    const six = structuredClone(context.store.templates.findProjectTemplate(6, 3)?.tree) as PipelineTree;
-    (six.activities[S1] as SubProcess).template_id = "999";
-    const answer = await createViaGateway(context, { name: "t", pipeline_tree: six });
+    const seven = structuredClone(context.store.templates.findProjectTemplate(7, 3)?.tree) as PipelineTree;
+    (seven.activities[S1] as SubProcess).template_id = "999";
+    const answer = await createViaGateway(context, { name: "t", pipeline_tree: seven });
     expect(answer.json).toMatchObject({
       result: false,
       code: 3599999,

@@ -50,8 +50,8 @@ describe("text/plain bodies: listed in the spec, read as JSON by the server", ()
   it("both forms' request bodies list text/plain", () => {
     const spec = loadSpec();
     const paths = spec.paths as Record<string, { post: { requestBody: unknown } }>;
-    for (const path of Object.values(paths)) {
-      const body = deref<{ content: Record<string, unknown> }>(spec, path.post.requestBody);
+    for (const name of ["/create_task/{template_id}/{bk_biz_id}/", "/api/c/compapi/v2/sops/create_task/"]) {
+      const body = deref<{ content: Record<string, unknown> }>(spec, paths[name]?.post.requestBody);
       expect(Object.keys(body.content)).toEqual(["application/json", "text/plain"]);
     }
   });

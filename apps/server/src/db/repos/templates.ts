@@ -3,7 +3,8 @@ import type { SqliteDatabase } from "../connection.js";
 
 export type TemplateSource = TemplateKind;
 
-export interface StoredTemplate {
+/** A template without its tree: what lists answer and every lookup reads first. */
+export interface TemplateHead {
   source: TemplateSource;
   id: number;
   projectId: number | null;
@@ -12,16 +13,47 @@ export interface StoredTemplate {
   description: string;
   /** The current version's name (bk-sops names a version by the md5 of its tree). */
   version: string;
+  creator: string;
+  /** ISO 8601 instant. */
+  createTime: string;
+  /** null: never edited. */
+  editor: string | null;
+  /** ISO 8601 instant. */
+  editTime: string;
+  /** bk-sops' stored JSON text of the notification settings. */
+  notifyType: string;
+  notifyReceivers: string;
+  executorProxy: string;
+}
+
+export interface StoredTemplate extends TemplateHead {
   /** The current version's tree. Parsed once and shared between requests: treat as read-only. */
   tree: PipelineTree;
   schemes: TemplateScheme[];
 }
 
-export interface TemplateInput extends StoredTemplate {
+/** What a template file gives; absent times keep the stored ones (or the time of the first load). */
+export interface TemplateInput
+  extends Omit<StoredTemplate, "createTime" | "editTime" | "creator" | "notifyType" | "notifyReceivers"> {
+  creator?: string;
+  createTime?: string | null;
+  editTime?: string | null;
+  notifyType?: string;
+  notifyReceivers?: string;
   origin: string;
 }
 
-/** A template row without its tree: what every lookup reads. */
+/** Which templates a list asks for: bk-sops' `filter(...)` of get_template_list. */
+export interface TemplateFilter {
+  source: TemplateSource;
+  /** Project templates: the project's (required). Common templates: ignored. */
+  projectId?: number;
+  /** `id__in`: only these ids (null: any). */
+  ids?: readonly number[] | null;
+  /** `name__icontains`: the name contains it, ignoring case (null or "": any). */
+  nameKeyword?: string | null;
+}
+
 interface HeadRow {
   source: TemplateSource;
   id: number;
@@ -30,6 +62,13 @@ interface HeadRow {
   category: string;
   description: string;
   version: string;
+  creator: string;
+  create_time: string;
+  editor: string | null;
+  edit_time: string;
+  notify_type: string;
+  notify_receivers: string;
+  executor_proxy: string;
   updated_at: string;
 }
 
@@ -39,7 +78,26 @@ interface BodyRow {
   schemes: string;
 }
 
-const HEAD_COLUMNS = "source, id, project_id, name, category, description, version, updated_at";
+const HEAD_COLUMNS =
+  "source, id, project_id, name, category, description, version, creator, create_time, editor, edit_time, " +
+  "notify_type, notify_receivers, executor_proxy, updated_at";
+
+const toHead = (row: HeadRow): TemplateHead => ({
+  source: row.source,
+  id: row.id,
+  projectId: row.project_id,
+  name: row.name,
+  category: row.category,
+  description: row.description,
+  version: row.version,
+  creator: row.creator,
+  createTime: row.create_time,
+  editor: row.editor,
+  editTime: row.edit_time,
+  notifyType: row.notify_type,
+  notifyReceivers: row.notify_receivers,
+  executorProxy: row.executor_proxy,
+});
 
 /**
  * Project and common flow templates, and every version of their trees. Trees are validated before
@@ -52,11 +110,13 @@ export class TemplateRepository {
   private readonly projectTemplate;
   private readonly commonTemplate;
   private readonly anyTemplate;
+  private readonly versionTree;
+  private readonly upsertVersion;
   private readonly body;
   private readonly existing;
-  private readonly versionTree;
+  private readonly projectList;
+  private readonly commonList;
   private readonly upsertStatement;
-  private readonly upsertVersion;
 
   constructor(db: SqliteDatabase) {
     // The lookups leave the tree out: a cached template is found without reading (and decoding)
@@ -70,29 +130,51 @@ export class TemplateRepository {
     this.anyTemplate = db.prepare<[TemplateSource, number], HeadRow>(
       `SELECT ${HEAD_COLUMNS} FROM templates WHERE source = ? AND id = ?`,
     );
+    this.versionTree = db.prepare<[TemplateSource, number, string], { pipeline_tree: string }>(
+      "SELECT pipeline_tree FROM template_versions WHERE source = ? AND id = ? AND version = ?",
+    );
+    this.upsertVersion = db.prepare(
+      `INSERT INTO template_versions (source, id, version, pipeline_tree, created_at)
+       VALUES (@source, @id, @version, @tree, @updatedAt)
+       ON CONFLICT (source, id, version) DO UPDATE SET pipeline_tree = excluded.pipeline_tree`,
+    );
     this.body = db.prepare<[TemplateSource, number], BodyRow>(
       "SELECT pipeline_tree, schemes FROM templates WHERE source = ? AND id = ?",
     );
     this.existing = db.prepare<[TemplateSource, number], { id: number }>(
       "SELECT id FROM templates WHERE source = ? AND id = ? AND is_deleted = 0",
     );
-    this.versionTree = db.prepare<[TemplateSource, number, string], { pipeline_tree: string }>(
-      "SELECT pipeline_tree FROM template_versions WHERE source = ? AND id = ? AND version = ?",
+    // bk-sops' template models order by -id. `@ids` is a JSON list, or null for any id.
+    const idFilter = "(@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))";
+    this.projectList = db.prepare<[{ projectId: number; ids: string | null }], HeadRow>(
+      `SELECT ${HEAD_COLUMNS} FROM templates WHERE source = 'project' AND project_id = @projectId
+         AND is_deleted = 0 AND ${idFilter} ORDER BY id DESC`,
     );
+    this.commonList = db.prepare<[{ ids: string | null }], HeadRow>(
+      `SELECT ${HEAD_COLUMNS} FROM templates WHERE source = 'common' AND is_deleted = 0 AND ${idFilter}
+         ORDER BY id DESC`,
+    );
+    // A file that gives no time keeps the stored one; a new row takes the time of loading. A tree
+    // that changed counts as an edit.
     this.upsertStatement = db.prepare(
       `INSERT INTO templates (source, id, project_id, name, category, description, pipeline_tree, schemes,
-         origin, version, updated_at)
+         origin, version, updated_at, creator, create_time, editor, edit_time, notify_type, notify_receivers,
+         executor_proxy)
        VALUES (@source, @id, @projectId, @name, @category, @description, @tree, @schemes, @origin, @version,
-         @updatedAt)
+         @updatedAt, @creator, coalesce(@createTime, @updatedAt), @editor, coalesce(@editTime, @updatedAt),
+         @notifyType, @notifyReceivers, @executorProxy)
        ON CONFLICT (source, id) DO UPDATE SET project_id = excluded.project_id, name = excluded.name,
          category = excluded.category, description = excluded.description,
-         pipeline_tree = excluded.pipeline_tree, schemes = excluded.schemes, origin = excluded.origin,
-         version = excluded.version, updated_at = excluded.updated_at, is_deleted = 0`,
-    );
-    this.upsertVersion = db.prepare(
-      `INSERT INTO template_versions (source, id, version, pipeline_tree, created_at)
-       VALUES (@source, @id, @version, @tree, @updatedAt)
-       ON CONFLICT (source, id, version) DO UPDATE SET pipeline_tree = excluded.pipeline_tree`,
+         schemes = excluded.schemes, origin = excluded.origin, updated_at = excluded.updated_at,
+         version = excluded.version,
+         is_deleted = 0, creator = excluded.creator, editor = excluded.editor,
+         notify_type = excluded.notify_type, notify_receivers = excluded.notify_receivers,
+         executor_proxy = excluded.executor_proxy,
+         create_time = coalesce(@createTime, templates.create_time, excluded.create_time),
+         edit_time = coalesce(@editTime,
+           CASE WHEN templates.pipeline_tree = excluded.pipeline_tree THEN templates.edit_time END,
+           excluded.edit_time),
+         pipeline_tree = excluded.pipeline_tree`,
     );
   }
 
@@ -131,6 +213,18 @@ export class TemplateRepository {
     return this.existing.get(source, id) !== undefined;
   }
 
+  /** The templates a list asks for, newest id first, without their trees. */
+  list(filter: TemplateFilter): TemplateHead[] {
+    const ids = filter.ids ? JSON.stringify(filter.ids) : null;
+    const rows =
+      filter.source === "project"
+        ? this.projectList.all({ projectId: filter.projectId ?? -1, ids })
+        : this.commonList.all({ ids });
+    const keyword = filter.nameKeyword ? filter.nameKeyword.toLowerCase() : "";
+    const heads = rows.map(toHead);
+    return keyword ? heads.filter((head) => head.name.toLowerCase().includes(keyword)) : heads;
+  }
+
   /**
    * Stores a template whose tree the caller has already validated, as its current version; the
    * versions it had before stay readable by name.
@@ -148,6 +242,13 @@ export class TemplateRepository {
       origin: template.origin,
       version: template.version,
       updatedAt: new Date().toISOString(),
+      creator: template.creator ?? "admin",
+      createTime: template.createTime ?? null,
+      editor: template.editor,
+      editTime: template.editTime ?? null,
+      notifyType: template.notifyType ?? "[]",
+      notifyReceivers: template.notifyReceivers ?? "{}",
+      executorProxy: template.executorProxy,
     };
     this.upsertStatement.run(row);
     this.upsertVersion.run(row);
@@ -163,13 +264,7 @@ export class TemplateRepository {
     const body = this.body.get(row.source, row.id);
     if (!body) return undefined;
     const template: StoredTemplate = {
-      source: row.source,
-      id: row.id,
-      projectId: row.project_id,
-      name: row.name,
-      category: row.category,
-      description: row.description,
-      version: row.version,
+      ...toHead(row),
       tree: JSON.parse(body.pipeline_tree) as PipelineTree,
       schemes: JSON.parse(body.schemes) as TemplateScheme[],
     };
