@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
 import type { PipelineTree, TemplateCatalog, TemplateKind, TemplateVersion } from "@bksops/domain";
 import { isPlainObject, MODEL_NAME, pyRepr, SubprocessError } from "@bksops/domain";
-import type { TemplateRepository } from "../db/repos/templates.js";
+import type { StoredTemplate, TemplateRepository } from "../db/repos/templates.js";
+
+/** Python's text for reading `.data` of the `None` snapshot bk-sops finds for an unknown version. */
+export const NO_SNAPSHOT = "'NoneType' object has no attribute 'data'";
 
 /**
  * The id bamboo's PipelineTemplate of a template would have. bamboo draws it at random when the
@@ -50,6 +53,21 @@ function withCurrentLabels(tree: PipelineTree, current: PipelineTree): PipelineT
 }
 
 /**
+ * bk-sops' `get_pipeline_tree_by_version`: the current tree for no version (or the current one's
+ * name), an older version's tree with the current version's labels, or undefined for a version
+ * the template never had (bk-sops then fails on the `None` snapshot it finds).
+ */
+export function treeAtVersion(
+  templates: TemplateRepository,
+  template: StoredTemplate,
+  version: string | null,
+): PipelineTree | undefined {
+  if (version === null || version === template.version) return template.tree;
+  const old = templates.findVersionTree(template.source, template.id, version);
+  return old && withCurrentLabels(old, template.tree);
+}
+
+/**
  * The templates a task's subprocess nodes unfold from, over the store: pk lookups in any project
  * (as bk-sops' `objects.get(pk=…)`), versions by name. One catalog per task: it remembers which
  * pipeline template id stands for which template.
@@ -70,13 +88,9 @@ export function storeCatalog(templates: TemplateRepository): TemplateCatalog {
       const known = byPipelineId.get(pipelineId);
       const template = known && templates.findById(known.kind, known.pk);
       if (!template) throw new SubprocessError(`${MODEL_NAME[kind]} matching query does not exist.`);
-      let tree = template.tree;
-      if (version !== null && version !== template.version) {
-        const old = templates.findVersionTree(template.source, template.id, version);
-        // bk-sops reads `Snapshot.filter(md5sum=version).first().data`: None for an unknown version.
-        if (!old) throw new SubprocessError("'NoneType' object has no attribute 'data'");
-        tree = withCurrentLabels(old, template.tree);
-      }
+      const tree = treeAtVersion(templates, template, version);
+      // bk-sops reads `Snapshot.filter(md5sum=version).first().data`: None for an unknown version.
+      if (!tree) throw new SubprocessError(NO_SNAPSHOT);
       return {
         tree,
         kind: template.source,

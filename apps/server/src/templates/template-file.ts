@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { PipelineTree, SubProcess, TemplateScheme } from "@bksops/domain";
 import {
   attachLabelsInPlace,
@@ -8,6 +7,7 @@ import {
   standardizeNames,
   validateWebTreeInPlace,
 } from "@bksops/domain";
+import { templateVersion } from "../operations/shared/template-version.js";
 import { parseBkDatetime } from "../time/bk-datetime.js";
 import { withDrawing } from "./drawing.js";
 
@@ -23,7 +23,7 @@ import { withDrawing } from "./drawing.js";
  * `bk_biz_id` is required for project templates; `project_id`/`project_name` name the project
  * created for a business the database does not know yet. Common templates have no business.
  * `version` names this version of the tree (a subprocess node of another template may pin it);
- * without it the version is the md5 of the tree.
+ * without it the version is the md5 of the tree, as bamboo names a snapshot.
  * Optional metadata, as bk-sops' template lists answer it: `creator`, `create_time`, `editor`,
  * `edit_time` (bk-sops' `2024-05-20 10:00:00 +0800` or ISO 8601), `notify_type`,
  * `notify_receivers`, `executor_proxy`.
@@ -109,8 +109,7 @@ export function parseTemplateFile(input: unknown): TemplateFile {
     name: content.name,
     category: typeof content.category === "string" ? content.category : "Default",
     description: typeof content.description === "string" ? content.description : "",
-    version:
-      (content.version as string | undefined) ?? createHash("md5").update(JSON.stringify(tree)).digest("hex"),
+    version: (content.version as string | undefined) ?? templateVersion(tree),
     schemes: parseSchemes(content.schemes, content.template_id as number),
     tree,
     meta: parseMeta(content),
