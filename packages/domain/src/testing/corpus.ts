@@ -373,7 +373,7 @@ export function corpusCatalog(corpus: readonly CorpusTemplate[]): TemplateCatalo
       if (!found) throw new SubprocessError(`${MODEL_NAME[kind]} matching query does not exist.`);
       return pipelineId(kind, found.id);
     },
-    version(kind, id, version): TemplateVersion {
+    version(_kind, id, version): TemplateVersion {
       const found = corpus.find((t) => pipelineId(t.kind, t.id) === id);
       if (!found || (version !== null && version !== found.version)) {
         throw new SubprocessError("'NoneType' object has no attribute 'data'");
