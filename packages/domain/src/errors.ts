@@ -61,7 +61,7 @@ export class NoAttributeError extends Error {
   }
 }
 
-/** A bad combination or value of template_schemes_id / exclude / execute node lists (§7). */
+/** A bad combination or value of template_schemes_id / exclude / execute node lists (docs/bk-sops-behaviour.md §7). */
 export class TaskNodeSelectionError extends Error {
   override name = "TaskNodeSelectionError";
 }

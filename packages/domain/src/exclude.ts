@@ -13,7 +13,7 @@ import { replaceIncoming } from "./rewire.js";
 import type { PipelineTree } from "./types.js";
 import { flowList } from "./types.js";
 
-/** Remove one optional activity and join its upstream flows to its successor (§8.1, one step). */
+/** Remove one optional activity and join its upstream flows to its successor (docs/bk-sops-behaviour.md §8.1, one step). */
 function removeActivity(tree: PipelineTree, web: WebIndex, actId: unknown): void {
   if (isUnhashable(actId)) throw new UnhashableIdError(actId);
   const act = own(tree.activities, actId);

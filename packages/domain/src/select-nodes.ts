@@ -80,7 +80,7 @@ export function excludedBySchemeNodes(
 
 /**
  * The activity ids to exclude from a template's tree, from the request's node-selection parameters
- * (bk-sops `resolve_exclude_task_nodes_id`, §7). `schemes` are the template's execution schemes.
+ * (bk-sops `resolve_exclude_task_nodes_id`, docs/bk-sops-behaviour.md §7). `schemes` are the template's execution schemes.
  * Throws TaskNodeSelectionError with bk-sops' messages, checked in bk-sops' order.
  */
 export function resolveExcludeList(

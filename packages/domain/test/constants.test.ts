@@ -37,7 +37,7 @@ function prune(given: PipelineTree, excluded: string[] = []): PipelineTree {
   return given;
 }
 
-describe("pruneConstantsInPlace: which constants stay (§8.3)", () => {
+describe("pruneConstantsInPlace: which constants stay (docs/bk-sops-behaviour.md §8.3)", () => {
   it.each([
     ["an unreferenced constant goes", { given: tree({ constants: { "${a}": {} } }), want: [] }],
     [

@@ -33,7 +33,7 @@ const parallel = (branches: Record<string, Array<"act" | "opt">>): PipelineTree 
   return buildTree({ nodes: { ...nodes, D: "act" }, edges: list });
 };
 
-describe("excludeNodesInPlace: removing activities (§8.1)", () => {
+describe("excludeNodesInPlace: removing activities (docs/bk-sops-behaviour.md §8.1)", () => {
   it.each([
     [
       "a single optional node joins its neighbours with the upstream flow",

@@ -54,7 +54,7 @@ function references(tree: PipelineTree): { nodes: string[]; flows: string[] } {
   };
 }
 
-describe("regenerateIdsInPlace (§5.2)", () => {
+describe("regenerateIdsInPlace (docs/bk-sops-behaviour.md §5.2)", () => {
   it("gives every node an n-id and every flow an l-id, all distinct", () => {
     const tree = template();
     regenerateIdsInPlace(tree);

@@ -13,7 +13,7 @@ const schemes: TemplateScheme[] = [
   { id: 2, name: "plan B", unique_id: "7-plan B", data: ["B"] },
 ];
 
-describe("resolveExcludeList: results (§7)", () => {
+describe("resolveExcludeList: results (docs/bk-sops-behaviour.md §7)", () => {
   it.each([
     ["nothing selected excludes nothing", { given: {}, want: [] }],
     [

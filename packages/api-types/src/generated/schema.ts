@@ -286,7 +286,7 @@ export interface components {
         BkSopsError: {
             /** @constant */
             result: false;
-            /** @description What went wrong; exact texts are in the examples and the behaviour notes. */
+            /** @description What went wrong; exact texts are in the examples and in docs/bk-sops-behaviour.md. */
             message: string;
             /**
              * @description `3540000` invalid parameters; `3540400` something does not exist (also, oddly, an empty

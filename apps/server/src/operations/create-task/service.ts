@@ -235,7 +235,7 @@ function fromTemplate(
   }
 }
 
-/** The tree path (§6.2): checked as bk-sops checks it (7T), then created (8T), each with its own text. */
+/** The tree path (docs/bk-sops-behaviour.md §6.2): checked as bk-sops checks it (7T), then created (8T), each with its own text. */
 function fromRequestTree(params: Record<string, unknown>, subprocess: SubprocessSource): PipelineTree {
   if (pyTruthy(params.template_schemes_id)) {
     throw new BkSopsError(
