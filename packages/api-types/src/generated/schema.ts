@@ -43,9 +43,10 @@ export interface paths {
          *     `bk_biz_id` and `template_id` travel in the JSON body with the task parameters. The ESB
          *     checks the credentials, removes them from the body and forwards the rest to the same view
          *     as the gateway form; then it rewrites `code` (`0` on success, `1306000` on failure) and adds
-         *     `message` (`""` when absent), `data` (`null` when absent) and `request_id`. A body that is
-         *     not a JSON object carries no credentials, so it is answered
-         *     `APP Code [bk_app_code] cannot be empty` (code 1306000).
+         *     `message` (`""` when absent), `data` (`null` when absent) and `request_id`. A body that starts
+         *     with `{` but is not JSON is answered `Request JSON string is wrong in format, which cannot be
+         *     analyzed.` (code 1306000); any other body that is not a JSON object carries no credentials, so
+         *     it is answered `APP Code [bk_app_code] cannot be empty` (code 1306000).
          */
         post: operations["createTaskEsb"];
         delete?: never;
