@@ -72,11 +72,6 @@ export function esbFrontDoor(deps: OperationDeps & FrontDoorDeps, operations: re
     app.all(`/${operation.name}/`, async (c) => {
       requireMethod(c, operation);
       const parsed = await readBody(c, operation);
-      // The ESB reads a body that starts with `{` as JSON, and gives up on it before anything else
-      // (legacy-bk-paas esb/common/base_utils.py::get_request_params).
-      if (parsed.kind === "invalid" && parsed.braced) {
-        throw new EsbError("Request JSON string is wrong in format, which cannot be analyzed.", 1306000);
-      }
       const fields: Record<string, unknown> =
         operation.method === "GET"
           ? lastQueryValues(c)

@@ -1,9 +1,5 @@
 /** The request body as bk-sops' decorators see it. */
-export type Body =
-  | { kind: "empty" }
-  /** `braced`: the text starts with `{` once stripped (the ESB then insists on reading it as JSON). */
-  | { kind: "invalid"; braced?: boolean }
-  | { kind: "json"; value: unknown };
+export type Body = { kind: "empty" } | { kind: "invalid" } | { kind: "json"; value: unknown };
 
 /**
  * Python's json.loads gives up (RecursionError) past its recursion limit, about 1,000 levels,
@@ -15,12 +11,11 @@ export const MAX_JSON_DEPTH = 1000;
 /** Parses a raw body: `""` is empty (bk-sops reads it as `{}`); anything not JSON is invalid. */
 export function parseBody(raw: string): Body {
   if (raw.length === 0) return { kind: "empty" };
-  const braced = raw.trim().startsWith("{");
-  if (nestingDepth(raw) > MAX_JSON_DEPTH) return { kind: "invalid", braced };
+  if (nestingDepth(raw) > MAX_JSON_DEPTH) return { kind: "invalid" };
   try {
     return { kind: "json", value: JSON.parse(raw) };
   } catch {
-    return { kind: "invalid", braced };
+    return { kind: "invalid" };
   }
 }
 

@@ -154,14 +154,10 @@ describe("ESB credentials (in the body)", () => {
 
   const cases: Array<[string, { body: unknown; message: string; code?: number }]> = [
     [
-      // legacy-bk-paas esb/common/base_utils.py::get_request_params reads a body starting with {
-      // as JSON, and gives up before any credential check.
-      "malformed JSON that starts with {",
-      { body: " {oops", message: "Request JSON string is wrong in format, which cannot be analyzed." },
-    ],
-    [
-      "a body that is not JSON carries no app code",
-      { body: "oops", message: "APP Code [bk_app_code] cannot be empty" },
+      // docs/bk-sops-behaviour.md §13: the 2019 ESB's own text for a body that starts with { is
+      // not used (no spec example can hold a body that is not JSON).
+      "malformed JSON carries no app code",
+      { body: "{oops", message: "APP Code [bk_app_code] cannot be empty" },
     ],
     [
       "no secret",
