@@ -64,3 +64,35 @@ describe("text/plain bodies: listed in the spec, read as JSON by the server", ()
     expect(answer.json.result).toBe(true);
   });
 });
+
+// pipeline_web/parser/schemas.py::WEB_PIPELINE_SCHEMA is all bk-sops requires of a request's tree.
+describe("pipeline_tree: the spec requires what bk-sops' web-tree schema requires", () => {
+  it("a tree without flow is_default, constant index or source_type, or a node's optional is valid and creates a task", async () => {
+    const template = freshContext().store.templates.findProjectTemplate(1, 3);
+    const tree = structuredClone(template?.tree) as unknown as Record<
+      string,
+      Record<string, Record<string, unknown>>
+    >;
+    for (const flow of Object.values(tree.flows ?? {})) delete flow.is_default;
+    for (const act of Object.values(tree.activities ?? {})) delete act.optional;
+    for (const constant of Object.values(tree.constants ?? {})) {
+      delete constant.index;
+      delete constant.source_type;
+    }
+    const body = { name: "t", pipeline_tree: tree };
+    expect(specAccepts(body)).toBe(true);
+    expect((await createViaGateway(freshContext(), body)).json.result).toBe(true);
+  });
+
+  it("a tree without an end event's name is refused by both", async () => {
+    const template = freshContext().store.templates.findProjectTemplate(1, 3);
+    const tree = structuredClone(template?.tree) as unknown as { end_event: Record<string, unknown> };
+    delete tree.end_event.name;
+    const body = { name: "t", pipeline_tree: tree };
+    expect(specAccepts(body)).toBe(false);
+    const answer = await createViaGateway(freshContext(), body);
+    expect(answer.json.message).toBe(
+      "[API] create_task get invalid pipeline_tree: end_event: 'name' is a required property",
+    );
+  });
+});

@@ -838,7 +838,10 @@ export interface components {
         /**
          * @description A web pipeline tree. The documented keys are `start_event`, `end_event`, `activities`,
          *     `gateways`, `flows`, `constants`, `outputs`; real trees also carry `line`, `location` (the
-         *     canvas) and `id` (the pipeline instance id).
+         *     canvas) and `id` (the pipeline instance id). The fields marked required here and in the node
+         *     and constant schemas are what bk-sops requires of a tree sent to it (its web-tree schema,
+         *     docs/bk-sops-behaviour.md §5.5, and `flows`, without which it fails); the trees it answers
+         *     carry every documented field.
          */
         PipelineTree: {
             /** @description The pipeline's id (in a task, the pipeline instance id, node-style). */
@@ -890,8 +893,8 @@ export interface components {
             id: string;
             /** @constant */
             type: "EmptyStartEvent";
-            name?: string;
-            incoming: components["schemas"]["NodeIncoming"];
+            name: string;
+            incoming?: components["schemas"]["NodeIncoming"];
             /** @description The id of the flow leaving the start. */
             outgoing: string;
             labels?: components["schemas"]["NodeLabels"];
@@ -900,10 +903,10 @@ export interface components {
             id: string;
             /** @constant */
             type: "EmptyEndEvent";
-            name?: string;
+            name: string;
             incoming: components["schemas"]["NodeIncoming"];
             /** @constant */
-            outgoing: "";
+            outgoing?: "";
             labels?: components["schemas"]["NodeLabels"];
         };
         /** @description A task node, by `type`. */
@@ -937,7 +940,7 @@ export interface components {
         ServiceActivity: {
             /** @constant */
             type: "ServiceActivity";
-            component: components["schemas"]["Component"];
+            component?: components["schemas"]["Component"];
         } & (components["schemas"]["ActivityCommon"] & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1021,7 +1024,7 @@ export interface components {
         Gateway: components["schemas"]["ParallelGateway"] | components["schemas"]["ExclusiveGateway"] | components["schemas"]["ConditionalParallelGateway"] | components["schemas"]["ConvergeGateway"];
         GatewayCommon: {
             id: string;
-            name?: string;
+            name: string;
             incoming: components["schemas"]["NodeIncoming"];
             labels?: components["schemas"]["NodeLabels"];
         };
@@ -1107,7 +1110,7 @@ export interface components {
             source: string;
             /** @description The id of the node the flow enters. */
             target: string;
-            is_default: boolean;
+            is_default?: boolean;
         };
         /**
          * @description A global variable. The published doc lists `key`, `name`, `index`, `desc`, `source_type`,
@@ -1118,16 +1121,16 @@ export interface components {
             /** @description The same as the dict key, `${key}`. */
             key: string;
             /** @description Display name. */
-            name: string;
+            name?: string;
             /** @description Display order; renumbered 0..n-1 when the task is created. */
-            index: number;
+            index?: number;
             desc?: string;
             /**
              * @description `custom`: a manual variable; `component_inputs`: hooked from a node's input;
              *     `component_outputs`: a node's output (always kept in a task).
              * @enum {string}
              */
-            source_type: "custom" | "component_inputs" | "component_outputs" | "system" | "project";
+            source_type?: "custom" | "component_inputs" | "component_outputs" | "system" | "project";
             /** @description For custom variables, e.g. `input`, `textarea`, `datetime`, `int`. */
             custom_type?: string;
             /** @description The plugin and field the variable comes from, e.g. `input.input`. */
