@@ -1,4 +1,6 @@
 import { createApp } from "./app.js";
+import { DEFAULT_JOURNAL_SIZE } from "./config.js";
+import { type Controls, createControls } from "./control/index.js";
 import { openDatabase, type SqliteDatabase } from "./db/connection.js";
 import { loadDemoData } from "./db/demo.js";
 import { createStore, type Store } from "./db/store.js";
@@ -10,15 +12,40 @@ export interface TestServerContext {
   db: SqliteDatabase;
   store: Store;
   app: ReturnType<typeof createApp>;
+  /** Scenario control, when asked for. */
+  controls?: Controls;
+}
+
+export interface TestContextOptions {
+  databasePath?: string;
+  bkSopsHost?: string;
+  /** Serve scenario control (`Prefer`, rules, journal, `/_bksops`) as a loopback server does. */
+  controls?: boolean | { journalSize?: number };
+  corsOrigins?: string[];
 }
 
 /** A fresh app with the demo data on its own database (`:memory:` unless a path is given). */
-export function createTestContext(
-  options: { databasePath?: string; bkSopsHost?: string } = {},
-): TestServerContext {
-  const db = openDatabase(options.databasePath ?? ":memory:");
+export function createTestContext(options: TestContextOptions = {}): TestServerContext {
+  const databasePath = options.databasePath ?? ":memory:";
+  const db = openDatabase(databasePath);
   const store = createStore(db);
-  loadDemoData(store);
-  const app = createApp({ store, bkSopsHost: options.bkSopsHost ?? "http://bk_sops_host/" });
-  return { db, store, app };
+  const seed = () => loadDemoData(store);
+  seed();
+  const controls = options.controls
+    ? createControls({
+        store,
+        seed,
+        databasePath,
+        journalSize:
+          (typeof options.controls === "object" ? options.controls.journalSize : undefined) ??
+          DEFAULT_JOURNAL_SIZE,
+      })
+    : undefined;
+  const app = createApp({
+    store,
+    bkSopsHost: options.bkSopsHost ?? "http://bk_sops_host/",
+    controls,
+    corsOrigins: options.corsOrigins,
+  });
+  return { db, store, app, controls };
 }
