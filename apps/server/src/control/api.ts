@@ -68,6 +68,13 @@ function ruleShape(value: unknown): void {
   if (rule.respond === undefined && rule.fault === undefined && rule.delay === undefined) {
     throw new ControlError(400, "a rule needs respond, fault or delay: it would change nothing");
   }
+  const delay = rule.delay;
+  if (delay !== null && typeof delay === "object" && !Array.isArray(delay)) {
+    const fixed = "ms" in delay;
+    const range = "min_ms" in delay && "max_ms" in delay;
+    if (fixed === range)
+      throw new ControlError(400, 'delay is either {"ms": N} or {"min_ms": N, "max_ms": M}');
+  }
 }
 
 function integerParam(value: string, name: string): number {

@@ -1,4 +1,4 @@
-import { deref, listExamplePairs, loadSpec, type OpenApiDocument } from "@bksops/api-types";
+import { deref, listExamplePairs, loadSpec, type OpenApiDocument, schemaNameOf } from "@bksops/api-types";
 import { isPlainObject } from "@bksops/domain";
 
 /** An answer the spec documents for an operation: a named example, or a response's single `example`. */
@@ -7,7 +7,7 @@ export interface DocumentedAnswer {
   /** The example's name; absent for a response's single unnamed `example`. */
   name?: string;
   body: unknown;
-  /** The response declares the gateway's `X-Bkapi-Error-*` headers, filled from the body. */
+  /** A gateway error: the gateway repeats it in `X-Bkapi-Error-*` headers, filled from the body. */
   gatewayErrorHeaders: boolean;
 }
 
@@ -54,7 +54,7 @@ function buildIndex(doc: OpenApiDocument): Map<string, OperationAnswers> {
           answers.byStatus.set(status, {
             status,
             body: media.example,
-            gatewayErrorHeaders: declaresGatewayErrorHeaders(response),
+            gatewayErrorHeaders: isGatewayError(response),
           });
         }
       }
@@ -71,7 +71,7 @@ function buildIndex(doc: OpenApiDocument): Map<string, OperationAnswers> {
       status: pair.response.status,
       name: pair.name,
       body: pair.response.value,
-      gatewayErrorHeaders: response ? declaresGatewayErrorHeaders(response) : false,
+      gatewayErrorHeaders: response ? isGatewayError(response) : false,
     };
     const list = answers.named.get(pair.name) ?? [];
     list.push(answer);
@@ -96,7 +96,12 @@ function findResponse(doc: OpenApiDocument, operationId: string, status: number)
   return undefined;
 }
 
-function declaresGatewayErrorHeaders(response: Json): boolean {
+/** The response declares the `X-Bkapi-Error-*` headers, or is the gateway's error envelope. */
+function isGatewayError(response: Json): boolean {
   const headers = response.headers;
-  return isPlainObject(headers) && Object.keys(headers).some((name) => /^x-bkapi-error-code$/i.test(name));
+  if (isPlainObject(headers) && Object.keys(headers).some((name) => /^x-bkapi-error-code$/i.test(name))) {
+    return true;
+  }
+  const media = ((response.content as Json | undefined)?.["application/json"] ?? {}) as Json;
+  return schemaNameOf(media.schema) === "GatewayError";
 }

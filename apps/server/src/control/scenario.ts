@@ -62,6 +62,8 @@ export class ScenarioPlayer {
       await this.wait(plan.delayMs);
       return response;
     }
+    // The operation does not run, but the journal shows what was sent.
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") c.set("requestText", await c.req.text());
     await this.wait(plan.delayMs);
     if (plan.fault) return this.fault(c, plan.fault);
     return send(c, plan.answer as PlannedAnswer);
