@@ -40,7 +40,9 @@ function run(
   return new Promise((resolve) => child.once("exit", (code) => resolve({ code, stdout, stderr })));
 }
 
-const listening = (stdout: string) => /controls: .*\n/.exec(stdout) && /listening on (\S+)/.exec(stdout)?.[1];
+/** The server's url, once its start-up summary (ending with the controls line) is printed. */
+const listening = (stdout: string) =>
+  /controls: .*\n/.test(stdout) ? /listening on (\S+)/.exec(stdout)?.[1] : undefined;
 
 describe("the server's start-up", () => {
   it("serves the controls on loopback by default", async () => {
