@@ -43,7 +43,9 @@ function must(cmd, args) {
 function installedPnpmVersion() {
   try {
     const manifest = join(root, ".tools", "node_modules", "pnpm", "package.json");
-    return existsSync(join(toolsBin, "pnpm")) ? JSON.parse(readFileSync(manifest, "utf8")).version : undefined;
+    return existsSync(join(toolsBin, "pnpm"))
+      ? JSON.parse(readFileSync(manifest, "utf8")).version
+      : undefined;
   } catch {
     return undefined;
   }
@@ -68,7 +70,9 @@ function ensurePnpm() {
 // versions (better-sqlite3 is compiled for one Node ABI).
 function installInputs() {
   const manifests = ["apps", "packages"]
-    .flatMap((group) => (existsSync(join(root, group)) ? readdirSync(join(root, group)).map((n) => join(group, n)) : []))
+    .flatMap((group) =>
+      existsSync(join(root, group)) ? readdirSync(join(root, group)).map((n) => join(group, n)) : [],
+    )
     .concat("openapi", ".")
     .map((dir) => join(dir, "package.json"))
     .filter((file) => existsSync(join(root, file)))
@@ -93,7 +97,9 @@ function setup({ mayUpdateLockfile = false } = {}) {
   const wanted = installInputs();
   if (existsSync(STAMP) && readFileSync(STAMP, "utf8") === wanted) return;
   const frozen =
-    (process.env.CI || !mayUpdateLockfile) && existsSync(join(root, "pnpm-lock.yaml")) ? ["--frozen-lockfile"] : [];
+    (process.env.CI || !mayUpdateLockfile) && existsSync(join(root, "pnpm-lock.yaml"))
+      ? ["--frozen-lockfile"]
+      : [];
   console.log("• installing workspace dependencies");
   must("pnpm", ["install", ...frozen, "--config.confirmModulesPurge=false"]);
   // Taken after the install, which may have written the lockfile.
@@ -111,7 +117,9 @@ async function checkPort() {
     probe.listen(port, host, () => probe.close(() => resolve(true)));
   });
   if (!free) {
-    console.error(`cannot start: port ${port} on ${host} is already in use: set PORT to a free port (PORT=0 picks one)`);
+    console.error(
+      `cannot start: port ${port} on ${host} is already in use: set PORT to a free port (PORT=0 picks one)`,
+    );
     process.exit(1);
   }
 }

@@ -5,4 +5,4 @@ export declare const specPath: string;
 /** Absolute path of the spec of the reference server's control API (`control/openapi.yaml`). */
 export declare const controlSpecPath: string;
 /** The spec as one JSON document (Redocly bundle): external references inlined, components hoisted. */
-export declare function bundleSpec(file?: string): Record<string, any>;
+export declare function bundleSpec(file?: string): Record<string, unknown>;

@@ -23,7 +23,8 @@ const { values } = parseArgs({
 const requests = Number(values.requests);
 const rounds = Number(values.rounds);
 const modes = [...(values.base ? ["base"] : []), ...values.modes.split(",")];
-const load = async (dist) => (await import(pathToFileURL(resolve(dist, "testing.js")).href)).createTestContext;
+const load = async (dist) =>
+  (await import(pathToFileURL(resolve(dist, "testing.js")).href)).createTestContext;
 const current = await load(fileURLToPath(new URL("../dist/", import.meta.url)));
 const base = values.base ? await load(values.base) : undefined;
 
@@ -42,7 +43,8 @@ const init = { method: "POST", headers: { "content-type": "application/json" }, 
 function contextFor(mode) {
   if (mode === "base") return base({});
   const context = current({ controls: mode !== "off" });
-  if (mode === "rule") context.controls.rules.add({ match: { operation: "no_such_operation" }, fault: "reset" });
+  if (mode === "rule")
+    context.controls.rules.add({ match: { operation: "no_such_operation" }, fault: "reset" });
   return context;
 }
 

@@ -64,7 +64,7 @@ export function freshContext(): TestServerContext {
 }
 
 /** Every row of a table, to check what a request changed. */
-export function tableCounts(context: TestServerContext): Record<string, number> {
+export function tableCounts(context: TestServerContext) {
   const count = (table: string) =>
     (context.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return {

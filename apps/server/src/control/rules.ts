@@ -128,8 +128,10 @@ export function checkRule(input: RuleInput, operations: readonly Operation[]): v
         .join(", ")}`,
     );
   }
-  if (operation && match.form === "esb" && !operation.operationIds.esb) {
-    throw new ScenarioError(`match.form: ${operation.name} has no ESB form`);
+  if (operation && match.form !== undefined && !operation.operationIds[match.form]) {
+    throw new ScenarioError(
+      `match.form: ${operation.name} has no ${match.form === "esb" ? "ESB" : "gateway"} form`,
+    );
   }
   const respond = input.respond;
   if (!respond) return;
@@ -156,8 +158,7 @@ export function checkRule(input: RuleInput, operations: readonly Operation[]): v
 
 /** The operationIds a rule on `operation` can meet, given its `form`. */
 export function operationIdsOf(operation: Operation, form: Form | undefined): string[] {
-  const ids: string[] = [];
-  if (form !== "esb") ids.push(operation.operationIds.gateway);
-  if (form !== "gateway" && operation.operationIds.esb) ids.push(operation.operationIds.esb);
-  return ids;
+  return FORMS.filter((each) => form === undefined || each === form)
+    .map((each) => operation.operationIds[each])
+    .filter((id): id is string => id !== undefined);
 }

@@ -30,7 +30,7 @@ export function operationRoute(
 ): (c: Context<AppEnv>) => Promise<Response> {
   const target: RoutedOperation = {
     name: operation.name,
-    operationId: (form === "esb" ? operation.operationIds.esb : operation.operationIds.gateway) ?? "",
+    operationId: operation.operationIds[form] ?? "",
     form,
   };
   const scenarios = deps.scenarios;
@@ -56,6 +56,17 @@ export async function readBody(c: Context<AppEnv>, operation: Operation): Promis
   const text = await c.req.text();
   c.set("requestText", text);
   return parseBody(text);
+}
+
+/** The query as Django's `request.GET.get` reads it: the last value of a repeated key. */
+export function lastQueryValues(c: Context<AppEnv>): Record<string, string> {
+  const all = c.req.queries();
+  const last: Record<string, string> = {};
+  for (const [key, values] of Object.entries(all)) {
+    const value = values[values.length - 1];
+    if (value !== undefined) last[key] = value;
+  }
+  return last;
 }
 
 /** An HTTP 200 JSON answer of `result` as Django writes it. */

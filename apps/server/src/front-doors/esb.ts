@@ -12,6 +12,7 @@ import {
   type FrontDoorDeps,
   internalError,
   jsonAnswer,
+  lastQueryValues,
   operationRoute,
   readBody,
   requireMethod,
@@ -63,7 +64,7 @@ function rewrite(body: Record<string, unknown>): Record<string, unknown> {
 
 /** The parameters the ESB reads: the query (GET), or the JSON body when it is an object (POST). */
 function fieldsOf(c: Context<AppEnv>, operation: Operation, parsed: Body): Record<string, unknown> {
-  if (operation.method === "GET") return c.req.query();
+  if (operation.method === "GET") return lastQueryValues(c);
   return parsed.kind === "json" && isPlainObject(parsed.value) ? parsed.value : {};
 }
 

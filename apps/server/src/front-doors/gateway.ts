@@ -13,6 +13,7 @@ import {
   type FrontDoorDeps,
   internalError,
   jsonAnswer,
+  lastQueryValues,
   operationRoute,
   readBody,
   requireMethod,
@@ -61,6 +62,7 @@ const pathOf = (operation: Operation, digitsOnly: boolean) =>
 export function gatewayFrontDoor(deps: OperationDeps & FrontDoorDeps, operations: readonly Operation[]) {
   const app = new Hono<AppEnv>();
   for (const operation of operations) {
+    if (!operation.operationIds.gateway) continue;
     const claims = (c: Context<AppEnv>) => claimsOf(c, operation);
     app.all(
       pathOf(operation, true),
@@ -74,7 +76,7 @@ export function gatewayFrontDoor(deps: OperationDeps & FrontDoorDeps, operations
           caller,
           params: c.req.param() as Record<string, string>,
           body,
-          query: c.req.query(),
+          query: lastQueryValues(c),
           mcp,
         });
         return jsonAnswer(c, { ...result, trace_id: c.get("traceId") });
