@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createApp, warmUp } from "./app.js";
+import { createApp } from "./app.js";
 import { ConfigError, isLoopbackHost, loadConfig } from "./config.js";
 import { CONTROL_PREFIX, createControls } from "./control/index.js";
 import { openDatabase } from "./db/connection.js";
@@ -60,9 +60,6 @@ async function main(): Promise<void> {
     controls?.close();
     process.exit(1);
   }
-
-  // Listening first: a request that comes during the warm-up waits for it, as it would have.
-  setImmediate(warmUp);
 
   const databaseLabel = config.databasePath === ":memory:" ? ":memory:" : resolve(config.databasePath);
   console.log(`bk-sops create_task reference server listening on ${running.url}`);
