@@ -5,6 +5,9 @@ import { ScenarioError } from "./scenario-error.js";
 
 export const FORMS: readonly Form[] = ["gateway", "esb"];
 
+/** An HTTP header name (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 /** What a rule can match a request on. The claimed values are read only when a rule needs them. */
 export interface RequestFacts {
   operation: string;
@@ -135,6 +138,13 @@ export function checkRule(input: RuleInput, operations: readonly Operation[]): v
   }
   const respond = input.respond;
   if (!respond) return;
+  for (const [name, value] of Object.entries(respond.headers ?? {})) {
+    // What the Fetch API would refuse when the answer is made, refused now with a reason.
+    if (!HEADER_NAME.test(name))
+      throw new ScenarioError(`respond.headers: ${JSON.stringify(name)} is not a header name`);
+    if (/[\r\n\0]/.test(value))
+      throw new ScenarioError(`respond.headers.${name}: a value cannot hold line breaks`);
+  }
   if (respond.example !== undefined && !operation) {
     throw new ScenarioError("respond.example needs match.operation: example names belong to an operation");
   }

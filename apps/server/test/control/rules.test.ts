@@ -237,6 +237,16 @@ describe("rules through the control API", () => {
     ],
     ["a fixed and a random delay", { delay: { ms: 1, min_ms: 0, max_ms: 2 } }, /^delay is either/],
     [
+      "a header name with a space",
+      { respond: { status: 500, headers: { "Retry After": "1" } } },
+      /^respond.headers: "Retry After" is not a header name$/,
+    ],
+    [
+      "a header value with a line break",
+      { respond: { status: 500, headers: { "X-A": "1\r\nSet-Cookie: x=1" } } },
+      /^respond.headers.X-A: a value cannot hold line breaks$/,
+    ],
+    [
       "min above max",
       { delay: { min_ms: 10, max_ms: 5 } },
       /^delay: min_ms \(10\) is greater than max_ms \(5\)$/,
