@@ -7,6 +7,7 @@ import { CONTROL_PREFIX, type Controls } from "./control/index.js";
 import type { Journal } from "./control/journal.js";
 import { corsHeaders } from "./cors.js";
 import type { Store } from "./db/store.js";
+import type { Engine } from "./engine/engine.js";
 import { ApiError, GatewayError, HttpError } from "./errors.js";
 import { errorAnswer, internalError } from "./front-doors/common.js";
 import { ESB_PREFIX, esbFrontDoor } from "./front-doors/esb.js";
@@ -16,6 +17,8 @@ import { OPERATIONS, type Operation } from "./operations/index.js";
 
 export interface AppDeps {
   store: Store;
+  /** The simulated engine that runs started tasks (its lifecycle belongs to the caller). */
+  engine: Engine;
   /** The base of `task_url`, ending with `/`. */
   bkSopsHost: string;
   corsOrigins?: string[];
@@ -132,6 +135,7 @@ export function createApp(deps: AppDeps) {
   const doorDeps = {
     store: deps.store,
     bkSopsHost: deps.bkSopsHost,
+    engine: deps.engine,
     logger,
     scenarios: deps.controls?.scenarios,
   };

@@ -10,6 +10,7 @@ import { openDatabase } from "./db/connection.js";
 import { DEMO } from "./db/demo.js";
 import { seedDatabase } from "./db/seed.js";
 import { createStore } from "./db/store.js";
+import { Engine } from "./engine/engine.js";
 import { createLogger } from "./logger.js";
 import { PortInUseError, startServer } from "./server.js";
 
@@ -41,8 +42,14 @@ async function main(): Promise<void> {
       })
     : undefined;
   const docsHtml = existsSync(DOCS_PAGE) ? () => readFileSync(DOCS_PAGE, "utf8") : undefined;
+  // Tasks that were running when the server stopped go on where they were (see the README).
+  const engine = new Engine({ store, timing: config.engineTiming, logger });
+  engine.reload();
+  // After a reset or a restore the runs in the database are others: the engine re-arms from them.
+  controls?.onReset(() => engine.reload());
   const app = createApp({
     store,
+    engine,
     bkSopsHost: config.bkSopsHost,
     corsOrigins: config.corsOrigins,
     logger,
@@ -67,6 +74,11 @@ async function main(): Promise<void> {
   console.log(`  gateway:   POST ${running.url}/api/bk-sops/prod/create_task/{template_id}/{bk_biz_id}/`);
   console.log(`  ESB:       POST ${running.url}/api/c/compapi/v2/sops/create_task/`);
   console.log(`  docs:      ${running.url}/docs${docsHtml ? "" : " (not built: run pnpm docs)"}`);
+  const live = store.runs.live().length;
+  console.log(
+    `  engine:    plugin nodes run ${config.engineTiming.nodeMs} ms at speed ${config.engineTiming.speed}` +
+      (live > 0 ? `; ${live} task(s) picked up where they were` : ""),
+  );
   if (controls) {
     console.log(
       `  controls:  ${running.url}${CONTROL_PREFIX}/ (rules, journal, reset, snapshots, uploads; spec at ${CONTROL_PREFIX}/openapi.json)`,
@@ -95,6 +107,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: no longer accepting; finishing requests in flight`);
+    engine.close();
     const force = setTimeout(() => {
       logger.warn("requests still in flight after 10 s; closing anyway");
       db.close();
