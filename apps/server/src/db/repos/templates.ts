@@ -256,6 +256,11 @@ export class TemplateRepository {
     this.versionCache.delete(`${template.source}:${template.id}:${template.version}`);
   }
 
+  /** Forgets every parsed tree: after a reset or a restore the rows are not those cached. */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
   private hydrate(row: HeadRow | undefined): StoredTemplate | undefined {
     if (!row) return undefined;
     const key = `${row.source}:${row.id}`;
