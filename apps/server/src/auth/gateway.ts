@@ -12,7 +12,8 @@ export function verifyGatewayCaller(
   header: string | undefined,
   fallback: CredentialFields,
 ): Caller {
-  const fields = header === undefined ? fallback : parseHeader(header);
+  // The gateway treats an empty header as no header (bk-auth-verify: `pl_types.is_empty`).
+  const fields = header === undefined || header === "" ? fallback : parseHeader(header);
   const app = verifyApp(store, fields);
   const token = text(fields.bk_token) || text(fields.access_token);
   if (token) {

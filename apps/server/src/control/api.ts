@@ -15,6 +15,7 @@ import { parseBody } from "../http/parse-body.js";
 import type { Logger } from "../logger.js";
 import type { Operation } from "../operations/index.js";
 import { storeTemplate } from "../templates/load.js";
+import { checkReferences } from "../templates/references.js";
 import { parseTemplateFile, type TemplateFile, TemplateFileError } from "../templates/template-file.js";
 import { SnapshotNotFound } from "./data-state.js";
 import type { Controls } from "./index.js";
@@ -201,6 +202,13 @@ export function controlApi(
         problems.push(Array.isArray(upload) ? `template ${index}: ${error.message}` : error.message);
       }
     });
+    // Subprocess nodes must name templates that exist (stored or in this upload), at versions
+    // that exist, without looping back (as bk-sops checks when it saves a template).
+    if (problems.length === 0) {
+      for (const [index, reason] of checkReferences(deps.store, checked)) {
+        problems.push(Array.isArray(upload) ? `template ${index}: ${reason}` : reason);
+      }
+    }
     if (problems.length > 0) throw new ControlError(400, `nothing stored: ${problems.join("; ")}`);
     deps.store.db.transaction(() => {
       for (const file of checked) storeTemplate(deps.store, file, "upload");

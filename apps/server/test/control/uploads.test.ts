@@ -23,6 +23,22 @@ function templateInfoAnswer(id: number) {
   };
 }
 
+/** The demo tree with its "pause" node turned into a subprocess of project template `child`. */
+function withSubprocess(child: number) {
+  const tree = structuredClone(demoFile.pipeline_tree);
+  const pause = tree.activities.node880ded556c6c3c269be3cedc64b6;
+  tree.activities.node880ded556c6c3c269be3cedc64b6 = {
+    ...pause,
+    type: "SubProcess",
+    component: undefined,
+    template_id: child,
+    template_source: "project",
+    always_use_latest: true,
+    constants: {},
+  };
+  return tree;
+}
+
 describe("uploading templates while the server runs", () => {
   it("takes the TEMPLATES_DIR file format; create_task uses the template at once", async () => {
     const context = controlledContext();
@@ -78,9 +94,21 @@ describe("uploading templates while the server runs", () => {
       /^nothing stored: .*lbad/,
     ],
     [
-      "a scheme naming an unknown node",
-      { ...demoFile, schemes: [{ id: 1, name: "s", data: ["ghost"] }] },
-      /schemes\[0\]\.data must list activity ids/,
+      // A scheme naming a node the tree no longer has is kept, as bk-sops keeps it; ids that are
+      // not text are not node ids at all.
+      "a scheme whose nodes are not ids",
+      { ...demoFile, schemes: [{ id: 1, name: "s", data: [1] }] },
+      /schemes\[0\]\.data must be a list of activity ids/,
+    ],
+    [
+      // bamboo pipeline/models.py::TemplateManager.subprocess_ref_validate, at save time.
+      "a subprocess naming a template nobody loaded",
+      {
+        ...demoFile,
+        template_id: 60,
+        pipeline_tree: withSubprocess(999),
+      },
+      /^nothing stored: TaskTemplate matching query does not exist\./,
     ],
     ["not an object", "[1]", /^request body: /],
     ["not JSON", "{", /^the body must be JSON$/],
@@ -107,5 +135,22 @@ describe("uploading templates while the server runs", () => {
       'nothing stored: template 1: "template_id" must be a positive integer; template 2: "name" must be a non-empty string',
     );
     expect(tableCounts(context)).toEqual(before);
+  });
+});
+
+describe("uploading templates with subprocesses", () => {
+  it("takes a parent and its child in one upload, in any order, and unfolds the child in a task", async () => {
+    const context = controlledContext();
+    const answer = await control(context, "POST", "/templates", [
+      { ...demoFile, template_id: 61, name: "parent", pipeline_tree: withSubprocess(62) },
+      { ...demoFile, template_id: 62, name: "child" },
+    ]);
+    expect(answer.json.result).toBe(true);
+    const created = await send(context, gatewayPath(61, 2), { body: { name: "t" }, headers: auth });
+    const sub = Object.values(created.json.data.pipeline_tree.activities).find(
+      (act) => (act as { type: string }).type === "SubProcess",
+    ) as { pipeline: { activities: object }; original_template_id: string };
+    expect(sub.original_template_id).toBe("62");
+    expect(Object.keys(sub.pipeline.activities)).toHaveLength(2);
   });
 });

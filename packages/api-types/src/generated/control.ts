@@ -199,8 +199,10 @@ export interface paths {
          * Add or replace templates while the server runs
          * @description One template or a list of them, each in the `TEMPLATES_DIR` file format or as what a real
          *     bk-sops' `get_template_info` answers (the whole answer or its `data`). Every template is
-         *     checked first: if any is invalid, none is stored and the answer names each bad one with its
-         *     reason. Uploaded templates are gone after a reset (snapshots keep them).
+         *     checked first, as bk-sops checks a template it saves (docs/bk-sops-behaviour.md §5.5; its
+         *     subprocesses must name templates stored or in the same upload, without looping back, §5.3):
+         *     if any is invalid, none is stored and the answer names each bad one with its reason.
+         *     Uploaded templates are gone after a reset (snapshots keep them).
          */
         post: operations["uploadTemplates"];
         delete?: never;
@@ -381,12 +383,12 @@ export interface components {
              * @description Clear the rules too.
              * @default true
              */
-            rules: boolean;
+            rules?: boolean;
             /**
              * @description Clear the journal too.
              * @default true
              */
-            journal: boolean;
+            journal?: boolean;
         };
         ResetAnswer: {
             /** @constant */

@@ -38,14 +38,14 @@ function constantsCreate(ctx: RunContext, first: Created): Promise<ConstantsCrea
   });
 }
 
-/** Checks of §6: constants sent are applied by exact key; unknown keys are ignored. */
+/** Checks of docs/bk-sops-behaviour.md §6: constants sent are applied by exact key; unknown keys are ignored. */
 export function constantChecks(staticReason: string): CheckDef[] {
   return [
     {
       id: "semantics.constants-applied",
       operationId: CREATE_TASK,
       title: "A constant sent in `constants` takes the sent value",
-      verifies: "behaviour §6.1 (merge by exact key, values not type-checked)",
+      verifies: "docs/bk-sops-behaviour.md §6.1 (merge by exact key, values not type-checked)",
       group: "semantics",
       createsTasks: true,
       async run(ctx, recorder) {
@@ -78,7 +78,7 @@ export function constantChecks(staticReason: string): CheckDef[] {
       id: "semantics.unknown-constants-ignored",
       operationId: CREATE_TASK,
       title: "An unknown key in `constants` is ignored: the create succeeds and the key is not in the task",
-      verifies: "behaviour §6.1 step 4, §12.3 (unknown constant keys are silently ignored)",
+      verifies: "docs/bk-sops-behaviour.md §6.1 step 4, §12.3 (unknown constant keys are silently ignored)",
       group: "semantics",
       createsTasks: true,
       async run(ctx, recorder) {

@@ -42,7 +42,7 @@ function excludeOptionalProblems(before: Json, after: Json, excluded: string): s
     if (id !== excluded && !remaining.has(id))
       problems.push(`activity ${id} disappeared although it was not excluded`);
   }
-  // Its neighbours must now be joined directly (behaviour §8.1 steps 4–5).
+  // Its neighbours must now be joined directly (docs/bk-sops-behaviour.md §8.1 steps 4–5).
   const nodes = nodesOf(before);
   const flows = flowsOf(before);
   const node = [...nodes.values()].find((n) => n.template_node_id === excluded);
@@ -72,14 +72,15 @@ async function excludeOptional(
   return { created, problems: excludeOptionalProblems(first.tree ?? {}, created.tree ?? {}, found[0]) };
 }
 
-/** Checks of §7–§8: excluding nodes by their template id. */
+/** Checks of docs/bk-sops-behaviour.md §7–§8: excluding nodes by their template id. */
 export function nodeChecks(staticReason: string): CheckDef[] {
   return [
     {
       id: "semantics.exclude-optional",
       operationId: CREATE_TASK,
       title: "Excluding an optional node removes it and reconnects its neighbours",
-      verifies: "behaviour §8.1 (exclusion algorithm); spec CreateTaskParams.exclude_task_nodes_id",
+      verifies:
+        "docs/bk-sops-behaviour.md §8.1 (exclusion algorithm); spec CreateTaskParams.exclude_task_nodes_id",
       group: "semantics",
       createsTasks: true,
       async run(ctx, recorder) {
@@ -101,7 +102,7 @@ export function nodeChecks(staticReason: string): CheckDef[] {
       id: "semantics.exclude-required",
       operationId: CREATE_TASK,
       title: "Excluding a non-optional node fails with the documented message",
-      verifies: "behaviour §8.1 step 2, §4 step 9N; spec example exclude_not_optional",
+      verifies: "docs/bk-sops-behaviour.md §8.1 step 2, §4 step 9N; spec example exclude_not_optional",
       group: "semantics",
       createsTasks: true,
       async run(ctx, recorder) {

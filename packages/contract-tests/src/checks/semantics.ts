@@ -22,7 +22,7 @@ const taskChecks: CheckDef[] = [
     id: "semantics.create-succeeds",
     operationId: CREATE_TASK,
     title: "A create with the given template succeeds and answers task_id, task_url and pipeline_tree",
-    verifies: "behaviour §5.1 (success response); spec CreateTaskSuccess",
+    verifies: "docs/bk-sops-behaviour.md §5.1 (success response); spec CreateTaskSuccess",
     group: "semantics",
     createsTasks: true,
     async run(ctx, recorder) {
@@ -37,7 +37,8 @@ const taskChecks: CheckDef[] = [
     id: "semantics.task-url",
     operationId: CREATE_TASK,
     title: "task_url carries instance_id=<task_id>",
-    verifies: "behaviour §5.1 (task_url = APP_HOST + taskflow/execute/<project>/?instance_id=<task id>)",
+    verifies:
+      "docs/bk-sops-behaviour.md §5.1 (task_url = APP_HOST + taskflow/execute/<project>/?instance_id=<task id>)",
     group: "semantics",
     createsTasks: true,
     async run(ctx, recorder) {
@@ -66,7 +67,7 @@ const taskChecks: CheckDef[] = [
     operationId: CREATE_TASK,
     title:
       "The answered pipeline_tree is a well-formed graph (flows, incoming/outgoing, reachability, line/location)",
-    verifies: "behaviour §5.2 (validated web tree), §8.1 (rewiring keeps the graph whole)",
+    verifies: "docs/bk-sops-behaviour.md §5.2 (validated web tree), §8.1 (rewiring keeps the graph whole)",
     group: "semantics",
     createsTasks: true,
     async run(ctx, recorder) {
@@ -82,7 +83,7 @@ const taskChecks: CheckDef[] = [
     id: "semantics.fresh-ids",
     operationId: CREATE_TASK,
     title: "Generated ids are fresh, unique and in bk-sops' format (n/l + 31 hex)",
-    verifies: "behaviour §5.2 (all ids regenerated, uuid-based), §12.1",
+    verifies: "docs/bk-sops-behaviour.md §5.2 (all ids regenerated, uuid-based), §12.1",
     group: "semantics",
     createsTasks: true,
     async run(ctx, recorder) {
@@ -116,7 +117,8 @@ const taskChecks: CheckDef[] = [
     id: "semantics.task-ids-increase",
     operationId: CREATE_TASK,
     title: "Two creates give two distinct, increasing task ids",
-    verifies: "spec CreateTaskData.task_id (ids strictly increase); behaviour §5.4 (auto int id)",
+    verifies:
+      "spec CreateTaskData.task_id (ids strictly increase); docs/bk-sops-behaviour.md §5.4 (auto int id)",
     group: "semantics",
     createsTasks: true,
     async run(ctx, recorder) {
