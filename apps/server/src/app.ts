@@ -4,6 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import type { AppEnv } from "./app-env.js";
 import type { Store } from "./db/store.js";
+import { docsSite } from "./docs/site.js";
 import { ApiError, GatewayError, HttpError } from "./errors.js";
 import { internalError } from "./front-doors/common.js";
 import { ESB_PREFIX, esbFrontDoor } from "./front-doors/esb.js";
@@ -18,11 +19,10 @@ export interface AppDeps {
   corsOrigins?: string[];
   logger?: Logger;
   /**
-   * The docs site page served at /docs, when it has been built; a function is called on the first
-   * request for it (the page is 2.6 MB, 5.5 MB on the heap: a server nobody reads docs on keeps
-   * its memory).
+   * The folder of the built docs site (index.html, favicon.ico, conformance/), served at /docs/;
+   * read when asked for, so a server nobody reads docs on keeps its memory.
    */
-  docsHtml?: string | (() => string | undefined);
+  docsDir?: string;
   /** The operations served; default every one the server implements. */
   operations?: readonly Operation[];
 }
@@ -91,13 +91,7 @@ export function createApp(deps: AppDeps) {
 
   app.get("/healthz", (c) => c.json({ status: "ok", tasks: deps.store.tasks.total() }));
   app.get("/openapi.json", (c) => c.json(loadSpec()));
-  let docsHtml = typeof deps.docsHtml === "function" ? undefined : deps.docsHtml;
-  app.get("/docs", (c) => {
-    if (docsHtml === undefined && typeof deps.docsHtml === "function") docsHtml = deps.docsHtml();
-    return docsHtml
-      ? c.html(docsHtml)
-      : c.text("The docs site is not built: run `pnpm docs`, then restart the server.", 404);
-  });
+  app.route("/", docsSite(deps.docsDir));
 
   // One sub-app per front door, each with its own error handling; the gateway's resources answer
   // at the root and under `/api/bk-sops/{stage}`.

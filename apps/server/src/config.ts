@@ -11,6 +11,8 @@ export interface Config {
   corsOrigins: string[];
   /** Load the demo data at start (`DEMO_DATA=0` turns it off). */
   demoData: boolean;
+  /** The folder of the built docs site served at /docs/; default the docs package's build. */
+  docsDir: string | undefined;
 }
 
 export const LOG_LEVELS = ["silent", "error", "warn", "info", "debug"] as const;
@@ -75,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: logLevel as LogLevel,
     corsOrigins,
     demoData: demo === "1" || demo === "true",
+    docsDir: env.DOCS_DIR?.trim() || undefined,
   };
 }
 

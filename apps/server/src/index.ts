@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the reference server: configuration, database, demo data, HTTP, clean stop.
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -12,7 +12,8 @@ import { createLogger } from "./logger.js";
 import { startServer } from "./server.js";
 import { loadTemplatesDir } from "./templates/load.js";
 
-const DOCS_PAGE = fileURLToPath(new URL("../../../openapi/dist/docs/index.html", import.meta.url));
+/** Where `npm run docs` writes the site (apps/docs/dist/site), unless DOCS_DIR says otherwise. */
+const DEFAULT_DOCS_DIR = fileURLToPath(new URL("../../docs/dist/site/", import.meta.url));
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -35,13 +36,14 @@ async function main(): Promise<void> {
       `templates: loaded ${report.loaded.length}, skipped ${report.skipped.length} from ${config.templatesDir}`,
     );
   }
-  const docsHtml = existsSync(DOCS_PAGE) ? () => readFileSync(DOCS_PAGE, "utf8") : undefined;
+  const docsDir = resolve(config.docsDir ?? DEFAULT_DOCS_DIR);
+  const docsBuilt = existsSync(join(docsDir, "index.html"));
   const app = createApp({
     store,
     bkSopsHost: config.bkSopsHost,
     corsOrigins: config.corsOrigins,
     logger,
-    docsHtml,
+    docsDir,
   });
   const running = await startServer(app.fetch, { port: config.port, host: config.host });
 
@@ -50,7 +52,9 @@ async function main(): Promise<void> {
   console.log(`  database:  ${databaseLabel} (${store.tasks.total()} tasks)`);
   console.log(`  gateway:   POST ${running.url}/api/bk-sops/prod/create_task/{template_id}/{bk_biz_id}/`);
   console.log(`  ESB:       POST ${running.url}/api/c/compapi/v2/sops/create_task/`);
-  console.log(`  docs:      ${running.url}/docs${docsHtml ? "" : " (not built: run pnpm docs)"}`);
+  console.log(
+    `  docs:      ${running.url}/docs/${docsBuilt ? "" : ` (not built in ${docsDir}: run npm run docs)`}`,
+  );
   if (config.demoData) {
     console.log(
       `  demo:      bk_app_code=esb_test bk_app_secret=xxx bk_token=xxx, business ${DEMO.project.bkBizId} ` +

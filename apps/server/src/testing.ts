@@ -14,11 +14,15 @@ export interface TestServerContext {
 
 /** A fresh app with the demo data on its own database (`:memory:` unless a path is given). */
 export function createTestContext(
-  options: { databasePath?: string; bkSopsHost?: string } = {},
+  options: { databasePath?: string; bkSopsHost?: string; docsDir?: string } = {},
 ): TestServerContext {
   const db = openDatabase(options.databasePath ?? ":memory:");
   const store = createStore(db);
   loadDemoData(store);
-  const app = createApp({ store, bkSopsHost: options.bkSopsHost ?? "http://bk_sops_host/" });
+  const app = createApp({
+    store,
+    bkSopsHost: options.bkSopsHost ?? "http://bk_sops_host/",
+    ...(options.docsDir ? { docsDir: options.docsDir } : {}),
+  });
   return { db, store, app };
 }
