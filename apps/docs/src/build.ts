@@ -36,15 +36,38 @@ export interface BuiltSite {
   samples: Record<string, CodeSample[]>;
 }
 
+/**
+ * Redoc's options: no usage reports, and the code samples' languages (Redoc shows an operation's
+ * `x-codeSamples` only for the languages listed here, matched by lower-cased label), then the payload.
+ */
+function redocConfig(samples: Record<string, CodeSample[]>) {
+  const labels = [...new Set(Object.values(samples).flatMap((own) => own.map((sample) => sample.label)))];
+  return {
+    telemetry: "off",
+    openapi: {
+      disableTelemetry: true,
+      codeSamples: {
+        languages: [
+          ...labels.map((label) => ({ key: label.toLowerCase(), label, lang: label.split(" ")[0] })),
+          { key: "payload", label: "Payload", lang: "payload" },
+        ],
+      },
+    },
+  };
+}
+
 /** Runs `redocly build-docs` on a bundled spec and returns its page (Redoc inlined, no CDN). */
-function redocPage(spec: OpenApiDocument): string {
+function redocPage(spec: OpenApiDocument, samples: Record<string, CodeSample[]>): string {
   const manifest = require.resolve("@redocly/cli/package.json");
   const redocly = join(dirname(manifest), (require(manifest) as { bin: { redocly: string } }).bin.redocly);
   const dir = mkdtempSync(join(tmpdir(), "bksops-docs-"));
   try {
     const input = join(dir, "openapi.json");
     const output = join(dir, "index.html");
+    const config = join(dir, "redocly.yaml");
     writeFileSync(input, JSON.stringify(spec));
+    writeFileSync(config, JSON.stringify(redocConfig(samples))); // JSON is YAML
+
     execFileSync(
       process.execPath,
       [
@@ -56,8 +79,8 @@ function redocPage(spec: OpenApiDocument): string {
         "--inlineBundle",
         "--title",
         TITLE,
-        // The page never reports usage.
-        "--openapi.disableTelemetry=true",
+        "--config",
+        config,
       ],
       {
         cwd: dir,
@@ -90,7 +113,7 @@ export function buildSite(options: BuildOptions): BuiltSite {
   const warnings = versionWarnings(reports, spec.info.version);
   const augmented = augmentSpec(spec, reports, warnings);
   const page = assemblePage({
-    html: redocPage(augmented.spec),
+    html: redocPage(augmented.spec, augmented.samples),
     model: tryItModel(augmented.spec),
     script: readFileSync(join(packageRoot, "page", "try-it.js"), "utf8"),
     style: readFileSync(join(packageRoot, "page", "try-it.css"), "utf8"),

@@ -12,7 +12,10 @@ const countsText = (counts: Counts | undefined) =>
 
 function outcomeCell(counts: Counts | undefined): string {
   const outcome = outcomeOf(counts);
-  return `<td class="bksops-${outcome.replace(" ", "-")}" data-outcome="${outcome}" title="${esc(countsText(counts))}">${ICONS[outcome]} ${outcome}</td>`;
+  const tally = counts
+    ? `<br><small>${counts.passed} ✔ · ${counts.failed} ✘ · ${counts.skipped} –</small>`
+    : "";
+  return `<td class="bksops-${outcome.replace(" ", "-")}" data-outcome="${outcome}" title="${esc(countsText(counts))}">${ICONS[outcome]} ${outcome}${tally}</td>`;
 }
 
 const reportLink = (report: TargetReport) =>

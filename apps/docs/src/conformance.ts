@@ -44,7 +44,8 @@ export function displayLabel(target: string): string {
   const short = target
     .replace(/\s+https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\/?\S*$/, "")
     .trim();
-  return short ? short.charAt(0).toUpperCase() + short.slice(1) : target;
+  if (!short) return target;
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(short) ? short : short.charAt(0).toUpperCase() + short.slice(1);
 }
 
 /** Reads one report.json; throws an error naming the file when it is not a conformance report. */

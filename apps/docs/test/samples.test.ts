@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { pythonLiteral, shellQuote } from "../src/literals.js";
 import { listOperations } from "../src/operations.js";
-import { defaultCredentials, exampleRequests, sampleRequest, urlOf } from "../src/requests.js";
+import {
+  defaultCredentials,
+  type ExampleRequest,
+  exampleRequests,
+  sampleRequest,
+  urlOf,
+} from "../src/requests.js";
 import { codeSamples } from "../src/samples.js";
 import { fixtureSpec } from "./fixture-spec.js";
 
@@ -40,7 +46,7 @@ describe("operations and their documented requests", () => {
     const requests = exampleRequests(doc, operation("listThings"));
     expect(requests.map((request) => request.name)).toEqual(["small"]);
     expect(requests[0]?.query).toEqual({ limit: 2 });
-    expect(urlOf("http://h/", operation("listThings"), requests[0] as never)).toBe(
+    expect(urlOf("http://h/", operation("listThings"), requests[0] as ExampleRequest)).toBe(
       "http://h/things/?limit=2",
     );
   });
@@ -48,9 +54,9 @@ describe("operations and their documented requests", () => {
   it("samples the example named documented, else the first valid one", () => {
     const requests = exampleRequests(doc, operation("makeThing"));
     expect(sampleRequest(requests).name).toBe("ok");
-    expect(sampleRequest([...requests, { ...(requests[1] as never), name: "documented" }]).name).toBe(
-      "documented",
-    );
+    expect(
+      sampleRequest([...requests, { ...(requests[1] as ExampleRequest), name: "documented" }]).name,
+    ).toBe("documented");
   });
 
   it("takes the default credentials from the credential schema's examples", () => {

@@ -4,7 +4,7 @@ import { loadDemoData } from "./db/demo.js";
 import { createStore, type Store } from "./db/store.js";
 
 export { DEMO } from "./db/demo.js";
-export { startServer } from "./server.js";
+export { type RunningServer, startServer } from "./server.js";
 
 export interface TestServerContext {
   db: SqliteDatabase;
