@@ -225,6 +225,7 @@
     const responseBox = $("bksops-response");
     const headersBox = $("bksops-headers");
     $("bksops-result").hidden = false;
+    $("bksops-result").scrollIntoView({ block: "nearest" });
     $("bksops-curl").textContent = curlOf(request);
     status.textContent = `Sending ${request.method} ${request.url} …`;
     status.dataset.status = "pending";

@@ -82,7 +82,7 @@ describe("the docs site at /docs/", () => {
     for (const path of ["/docs/secret.txt", "/docs/nope.html", "/docs/..%2Foutside.html", "/docs/%E0%A4%A"]) {
       const answer = await app.request(path);
       expect(answer.status, path).toBe(404);
-      expect((await answer.json()).code, path).toBe(1640401);
+      expect(((await answer.json()) as { code: number }).code, path).toBe(1640401);
     }
   });
 
