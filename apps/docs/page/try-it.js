@@ -15,11 +15,12 @@
   /** Credentials as the reader last typed them (the spec's demo values at first). */
   /** @type {Record<string, string>} */
   const credentials = Object.fromEntries(model.credentials.map((field) => [field.name, field.example]));
-  /** @type {{ operation: Operation, example: Example | undefined, bodyKeys: string[], headerFromCredentials: boolean }} */
+  /** @type {{ operation: Operation, example: Example | undefined, bodyKeys: string[], queryKeys: string[], headerFromCredentials: boolean }} */
   const state = {
     operation: /** @type {Operation} */ (model.operations[0]),
     example: undefined,
     bodyKeys: [],
+    queryKeys: [],
     headerFromCredentials: true,
   };
 
@@ -92,9 +93,14 @@
   const credentialsJson = () =>
     JSON.stringify(Object.fromEntries(Object.entries(credentials).filter(([, value]) => value !== "")));
 
-  /** Puts the credential fields into the header and into the body keys that carry them. */
+  /** Puts the credential fields into the header, and into the query parameters and body keys that carry them. */
   function applyCredentials() {
     if (state.operation.authHeader && state.headerFromCredentials) authInput.value = credentialsJson();
+    for (const input of paramsBox.querySelectorAll("input")) {
+      const name = input.dataset.name ?? "";
+      if (input.dataset.in === "query" && state.queryKeys.includes(name))
+        input.value = credentials[name] ?? "";
+    }
     if (state.bodyKeys.length === 0) return;
     let body;
     try {
@@ -167,6 +173,8 @@
       body && typeof body === "object" && !Array.isArray(body)
         ? Object.keys(credentials).filter((key) => key in body && !keep.includes(key))
         : [];
+    const query = example?.query ?? {};
+    state.queryKeys = Object.keys(credentials).filter((key) => key in query && !keep.includes(key));
     if (keep.length > 0) notes.push(`This example sends ${keep.join(", ")} as written.`);
     state.headerFromCredentials = !example?.authorization;
     if (example?.authorization) {

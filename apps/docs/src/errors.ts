@@ -94,8 +94,11 @@ const firstSentence = (text: unknown) =>
   typeof text === "string" ? (text.trim().split(/(?<=\.)\s|\n\n/)[0] ?? "").replace(/\s+/g, " ") : "";
 
 /** The documented errors of one operation: every error example, then codes no example shows. */
-function operationErrors(doc: OpenApiDocument, operation: Operation): ErrorRow[] {
-  const rows: ErrorRow[] = [];
+function operationErrors(
+  doc: OpenApiDocument,
+  operation: Operation,
+): Array<ErrorRow & { fromView?: boolean }> {
+  const rows: Array<ErrorRow & { fromView?: boolean }> = [];
   const requests = new Map(exampleRequests(doc, operation).map((request) => [request.name, request]));
   const undocumented: Envelope[] = [];
   for (const [status, raw] of Object.entries((operation.node.responses ?? {}) as Json)) {
@@ -127,6 +130,10 @@ function operationErrors(doc: OpenApiDocument, operation: Operation): ErrorRow[]
         ),
         when: firstSentence(example.summary) || firstSentence(response.description),
         ...(name === undefined ? {} : { example: name }),
+        // bk-sops' own answers carry a trace_id or a serializer's dict as message; the ESB's do not.
+        ...(value.trace_id !== undefined || (value.message !== undefined && typeof value.message !== "string")
+          ? { fromView: true }
+          : {}),
       });
     }
   }
@@ -140,14 +147,19 @@ function operationErrors(doc: OpenApiDocument, operation: Operation): ErrorRow[]
   return rows;
 }
 
-/** Every documented error of every operation, from the spec's responses and their examples. */
+/**
+ * Every documented error of every operation, from the spec's responses and their examples. An ESB
+ * error is a view's rewritten by the ESB when its example carries a trace_id or a dict message
+ * (bk-sops' marks), or repeats a view error's message.
+ */
 export function errorRows(doc: OpenApiDocument): ErrorRow[] {
-  const rows = listOperations(doc).flatMap((operation) => operationErrors(doc, operation));
+  const rows: Array<ErrorRow & { fromView?: boolean }> = listOperations(doc).flatMap((operation) =>
+    operationErrors(doc, operation),
+  );
   const viewMessages = new Set(rows.filter((row) => row.source === "view").map((row) => row.message));
-  for (const row of rows) {
-    if (row.source === "ESB" && row.message !== undefined && viewMessages.has(row.message)) {
-      row.source = REWRITTEN_BY_ESB;
-    }
-  }
-  return rows;
+  return rows.map(({ fromView, ...row }) =>
+    row.source === "ESB" && (fromView || (row.message !== undefined && viewMessages.has(row.message)))
+      ? { ...row, source: REWRITTEN_BY_ESB }
+      : row,
+  );
 }

@@ -1,4 +1,4 @@
-import { deref, type ExampleContract, type OpenApiDocument } from "@bksops/api-types";
+import { deref, type ExamplePair, listExamplePairs, type OpenApiDocument } from "@bksops/api-types";
 import { asText, type Json, type Operation } from "./operations.js";
 
 /** The schema whose properties are the caller's credentials (header JSON or body keys). */
@@ -49,86 +49,60 @@ export interface ExampleRequest {
   keep?: string[];
 }
 
-/** `name: example` entries of a request body's `examples` and `x-invalid-examples`. */
-function bodyExamples(doc: OpenApiDocument, operation: Operation): Array<[string, Json, boolean]> {
-  const body = deref<Json>(doc, operation.node.requestBody ?? {});
-  const media = ((body.content as Json | undefined)?.["application/json"] ?? {}) as Json;
-  const valid = Object.entries((media.examples ?? {}) as Json).map(
-    ([name, example]): [string, Json, boolean] => [name, deref<Json>(doc, example), false],
-  );
-  const invalid = Object.entries((body["x-invalid-examples"] ?? {}) as Json).map(
-    ([name, example]): [string, Json, boolean] => [name, deref<Json>(doc, example), true],
-  );
-  return [...valid, ...invalid];
-}
-
-/** Names of the examples of an operation without a body: its parameters' and its responses'. */
-function parameterExampleNames(doc: OpenApiDocument, operation: Operation): string[] {
-  const names = new Set<string>();
-  for (const parameter of operation.parameters)
-    for (const name of Object.keys(parameter.examples)) names.add(name);
-  for (const raw of Object.values((operation.node.responses ?? {}) as Json)) {
-    const content = ((deref<Json>(doc, raw).content as Json | undefined)?.["application/json"] ?? {}) as Json;
-    for (const name of Object.keys((content.examples ?? {}) as Json)) names.add(name);
-  }
-  return [...names];
-}
-
-/** The response example of that name, wherever it is documented (its `x-contract` completes the request's). */
-function responseContract(doc: OpenApiDocument, operation: Operation, name: string): ExampleContract {
-  for (const raw of Object.values((operation.node.responses ?? {}) as Json)) {
-    const content = ((deref<Json>(doc, raw).content as Json | undefined)?.["application/json"] ?? {}) as Json;
-    const example = (content.examples as Json | undefined)?.[name];
-    if (example) return (deref<Json>(doc, example)["x-contract"] as ExampleContract | undefined) ?? {};
-  }
-  return {};
-}
-
-function requestOf(
-  operation: Operation,
-  name: string,
-  example: Json | undefined,
-  invalid: boolean,
-  contract: ExampleContract,
-): ExampleRequest {
-  const request: ExampleRequest = { name, invalid, path: {}, query: {}, headers: {} };
-  if (typeof example?.summary === "string") request.summary = example.summary;
+/** A documented request, its required path parameters filled from the spec where the example names none. */
+function requestOf(operation: Operation, pair: ExamplePair): ExampleRequest {
+  const side = pair.request as NonNullable<ExamplePair["request"]>;
+  const contract = side.contract;
+  const request: ExampleRequest = {
+    name: pair.name,
+    invalid: side.invalid,
+    path: { ...side.parameters.path },
+    query: { ...side.parameters.query },
+    headers: { ...side.parameters.header },
+  };
+  const summary = side.summary ?? pair.response.summary;
+  if (summary) request.summary = summary;
   for (const parameter of operation.parameters) {
-    let value = parameter.examples[name] ?? contract.params?.[parameter.name];
-    if (value === undefined && parameter.name === "template_id" && parameter.in === "path")
-      value = contract.template_id;
-    // Optional parameters are sent only when the example names them.
-    if (value === undefined && parameter.required) value = parameter.example ?? "";
-    if (value === undefined || parameter.in === "cookie") continue;
-    const where = parameter.in === "header" ? request.headers : request[parameter.in];
-    where[parameter.name] = value;
+    if (parameter.in !== "path" || parameter.name in request.path) continue;
+    // The suite takes path values from its target; a reader gets the example's, or the parameter's.
+    request.path[parameter.name] =
+      contract.params?.[parameter.name] ??
+      (parameter.name === "template_id" ? contract.template_id : undefined) ??
+      parameter.example ??
+      "";
   }
-  if (operation.hasBody) request.body = example?.value ?? {};
+  if (operation.hasBody) request.body = side.value ?? {};
   if (contract.authorization) request.authorization = contract.authorization;
   if (contract.keep?.length) request.keep = contract.keep;
   return request;
 }
 
-/** Every documented request of an operation, the valid ones first; a bare one when it documents none. */
+/**
+ * Every documented request of an operation (a named example pair's request), the valid ones first;
+ * a bare one, from the parameters' own examples, when it documents none.
+ */
 export function exampleRequests(doc: OpenApiDocument, operation: Operation): ExampleRequest[] {
-  if (operation.hasBody) {
-    const requests = bodyExamples(doc, operation).map(([name, example, invalid]) => {
-      const own = (example["x-contract"] as ExampleContract | undefined) ?? {};
-      return requestOf(operation, name, example, invalid, {
-        ...responseContract(doc, operation, name),
-        ...own,
-      });
-    });
-    if (requests.length > 0) return requests;
-  } else {
-    const names = parameterExampleNames(doc, operation);
-    if (names.length > 0) {
-      return names.map((name) =>
-        requestOf(operation, name, undefined, false, responseContract(doc, operation, name)),
-      );
-    }
+  const seen = new Set<string>();
+  const requests: ExampleRequest[] = [];
+  for (const pair of listExamplePairs(doc)) {
+    if (pair.operationId !== operation.operationId || !pair.request || seen.has(pair.name)) continue;
+    seen.add(pair.name);
+    requests.push(requestOf(operation, pair));
   }
-  return [requestOf(operation, "default", undefined, false, {})];
+  if (requests.length === 0) {
+    const bare: ExampleRequest = { name: "default", invalid: false, path: {}, query: {}, headers: {} };
+    for (const parameter of operation.parameters) {
+      if (!parameter.required || parameter.in === "cookie") continue;
+      const where = parameter.in === "header" ? bare.headers : bare[parameter.in];
+      where[parameter.name] = parameter.example ?? "";
+    }
+    if (operation.hasBody) bare.body = {};
+    requests.push(bare);
+  }
+  return [
+    ...requests.filter((request) => !request.invalid),
+    ...requests.filter((request) => request.invalid),
+  ];
 }
 
 /** The request the code samples show: the example named `documented`, else the first valid one. */

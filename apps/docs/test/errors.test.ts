@@ -104,6 +104,28 @@ describe("errorRows", () => {
     expect(row("makeThingEsb", 1300)[0]?.source).toBe(REWRITTEN_BY_ESB);
   });
 
+  it("calls an ESB error with a trace_id or a dict message a rewritten view error, others the ESB's", () => {
+    const doc = fixtureSpec();
+    const examples = (
+      doc.paths["/esb/thing/"] as never as {
+        post: {
+          responses: { "200": { content: { "application/json": { examples: Record<string, unknown> } } } };
+        };
+      }
+    ).post.responses["200"].content["application/json"].examples;
+    examples.esb_missing = { value: { result: false, code: 1300, message: "other words", trace_id: "abc" } };
+    examples.esb_dict = { value: { result: false, code: 1300, message: { name: ["required"] } } };
+    examples.esb_own = { value: { result: false, code: 1300, message: "APP Code cannot be empty" } };
+    const sources = errorRows(doc)
+      .filter((candidate) => candidate.operationId === "makeThingEsb" && candidate.example)
+      .map((candidate) => [candidate.example, candidate.source]);
+    expect(sources).toEqual([
+      ["esb_missing", REWRITTEN_BY_ESB],
+      ["esb_dict", REWRITTEN_BY_ESB],
+      ["esb_own", "ESB"],
+    ]);
+  });
+
   it("lists codes an envelope documents without an example, with no status and the code's description", () => {
     expect(row("makeThing", 500000)).toEqual([
       { operationId: "makeThing", code: 500000, source: "view", when: "It broke." },

@@ -185,7 +185,7 @@ describe("the docs site in Chromium", () => {
           .filter({ hasText: from, visible: true })
           .first()
           .click();
-        await page.getByRole("menuitem", { name: to, exact: true }).first().click();
+        await page.getByRole("menuitem", { name: to, exact: true }).filter({ visible: true }).first().click();
       };
       const shows = (text: string) =>
         page.getByText(text).filter({ visible: true }).first().waitFor({ state: "visible", timeout: 10_000 });
