@@ -102,14 +102,19 @@ export function listOperations(doc: OpenApiDocument): Operation[] {
         const parameter = parameterOf(doc, raw);
         byKey.set(`${parameter.in}:${parameter.name}`, parameter);
       }
+      const authHeader = authHeaderOf(doc, node.security ?? doc.security);
       operations.push({
         operationId: node.operationId,
         method: method.toUpperCase(),
         path,
         summary: (node.summary as string | undefined) ?? node.operationId,
         servers: node.servers ? (node.servers as unknown[]).map(serverOf) : (itemServers ?? rootServers),
-        parameters: [...byKey.values()],
-        authHeader: authHeaderOf(doc, node.security ?? doc.security),
+        // The credentials header is built from the credentials, even where the spec also lists it as a parameter.
+        parameters: [...byKey.values()].filter(
+          (parameter) =>
+            !(parameter.in === "header" && parameter.name.toLowerCase() === authHeader?.toLowerCase()),
+        ),
+        authHeader,
         hasBody: node.requestBody !== undefined,
         node,
       });

@@ -73,6 +73,18 @@ function requestOf(operation: Operation, pair: ExamplePair): ExampleRequest {
   }
   if (operation.hasBody) request.body = side.value ?? {};
   if (contract.authorization) request.authorization = contract.authorization;
+  // A credentials header the example gives as a parameter value is its authorization.
+  for (const name of Object.keys(request.headers)) {
+    if (name.toLowerCase() !== operation.authHeader?.toLowerCase()) continue;
+    const value = request.headers[name];
+    delete request.headers[name];
+    try {
+      request.authorization ??=
+        typeof value === "string" ? JSON.parse(value) : (value as Record<string, string>);
+    } catch {
+      // not JSON: the example documents a malformed header; the credentials stand in for it
+    }
+  }
   if (contract.keep?.length) request.keep = contract.keep;
   return request;
 }
