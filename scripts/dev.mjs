@@ -144,8 +144,23 @@ switch (command) {
   case "start":
     await checkPort();
     setup({ mayUpdateLockfile: true });
-    must("pnpm", turbo("build", "docs", "--filter=@bksops/server..."));
+    must("pnpm", turbo("build", "docs", "--filter=@bksops/server...", "--filter=@bksops/docs"));
+    // Reports of other deployments live outside the repository, where turbo's cache cannot see them.
+    if (env.DOCS_REPORTS) must("node", ["apps/docs/scripts/build.mjs"]);
     foreground("node", ["apps/server/dist/index.js", ...rest]);
+    break;
+  case "docs":
+    setup();
+    must("pnpm", turbo("docs", "--filter=@bksops/docs"));
+    // With reports of other deployments, build again outside the cache; either way, say where the site is.
+    if (rest.length > 0 || env.DOCS_REPORTS) must("node", ["apps/docs/scripts/build.mjs", ...rest]);
+    else must("node", ["apps/docs/scripts/where.mjs"]);
+    break;
+  case "generate":
+    setup();
+    must("pnpm", turbo("generate"));
+    // The README's conformance badge is derived and committed too (a test fails while it is stale).
+    must("pnpm", turbo("badge", "--filter=@bksops/docs"));
     break;
   case "test":
     setup();
@@ -181,6 +196,8 @@ switch (command) {
     process.exit(run("pnpm", turbo(...rest)));
     break;
   default:
-    console.error(`usage: node scripts/dev.mjs setup|start|test|lint|mock|contract|bench|crash|turbo <task>`);
+    console.error(
+      `usage: node scripts/dev.mjs setup|start|test|lint|docs|generate|mock|contract|bench|crash|turbo <task>`,
+    );
     process.exit(2);
 }

@@ -7,6 +7,7 @@ import { CONTROL_PREFIX, type Controls } from "./control/index.js";
 import type { Journal } from "./control/journal.js";
 import { corsHeaders } from "./cors.js";
 import type { Store } from "./db/store.js";
+import { docsSite } from "./docs/site.js";
 import type { Engine } from "./engine/engine.js";
 import { ApiError, GatewayError, HttpError } from "./errors.js";
 import { errorAnswer, internalError } from "./front-doors/common.js";
@@ -24,11 +25,10 @@ export interface AppDeps {
   corsOrigins?: string[];
   logger?: Logger;
   /**
-   * The docs site page served at /docs, when it has been built; a function is called on the first
-   * request for it (the page is 2.6 MB, 5.5 MB on the heap: a server nobody reads docs on keeps
-   * its memory).
+   * The folder of the built docs site (index.html, favicon.ico, conformance/), served at /docs/;
+   * read when asked for, so a server nobody reads docs on keeps its memory.
    */
-  docsHtml?: string | (() => string | undefined);
+  docsDir?: string;
   /** The operations served; default every one the server implements. */
   operations?: readonly Operation[];
   /**
@@ -38,9 +38,10 @@ export interface AppDeps {
   controls?: Controls;
 }
 
-/** Paths the journal leaves out: the controls' own, and the server's pages. */
-const UNJOURNALED = new Set(["/healthz", "/docs", "/openapi.json"]);
-const journaled = (path: string) => !UNJOURNALED.has(path) && !path.startsWith(CONTROL_PREFIX);
+/** Paths the journal leaves out: the controls' own, and the server's pages (the docs site included). */
+const UNJOURNALED = new Set(["/healthz", "/openapi.json", "/favicon.ico"]);
+const journaled = (path: string) =>
+  !UNJOURNALED.has(path) && !path.startsWith("/docs") && !path.startsWith(CONTROL_PREFIX);
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -118,13 +119,7 @@ export function createApp(deps: AppDeps) {
 
   app.get("/healthz", (c) => c.json({ status: "ok", tasks: deps.store.tasks.total() }));
   app.get("/openapi.json", (c) => c.json(loadSpec()));
-  let docsHtml = typeof deps.docsHtml === "function" ? undefined : deps.docsHtml;
-  app.get("/docs", (c) => {
-    if (docsHtml === undefined && typeof deps.docsHtml === "function") docsHtml = deps.docsHtml();
-    return docsHtml
-      ? c.html(docsHtml)
-      : c.text("The docs site is not built: run `pnpm docs`, then restart the server.", 404);
-  });
+  app.route("/", docsSite(deps.docsDir));
 
   // One sub-app per front door, each with its own error handling; the gateway's resources answer
   // at the root and under `/api/bk-sops/{stage}`.

@@ -24,6 +24,8 @@ export interface Config {
   journalSize: number;
   /** How long the simulated engine's plugin nodes run. */
   engineTiming: EngineTiming;
+  /** The folder of the built docs site served at /docs/; default the docs package's build. */
+  docsDir: string | undefined;
 }
 
 export const LOG_LEVELS = ["silent", "error", "warn", "info", "debug"] as const;
@@ -130,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     controlApi: controlApi ?? "auto",
     journalSize: journalSize ?? DEFAULT_JOURNAL_SIZE,
     engineTiming,
+    docsDir: env.DOCS_DIR?.trim() || undefined,
   };
 }
 

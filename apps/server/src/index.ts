@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the reference server: configuration, database, demo data, HTTP, clean stop.
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApp } from "./app.js";
 import { ConfigError, isLoopbackHost, loadConfig } from "./config.js";
@@ -14,7 +14,8 @@ import { Engine } from "./engine/engine.js";
 import { createLogger } from "./logger.js";
 import { PortInUseError, startServer } from "./server.js";
 
-const DOCS_PAGE = fileURLToPath(new URL("../../../openapi/dist/docs/index.html", import.meta.url));
+/** Where `npm run docs` writes the site (apps/docs/dist/site), unless DOCS_DIR says otherwise. */
+const DEFAULT_DOCS_DIR = fileURLToPath(new URL("../../docs/dist/site/", import.meta.url));
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -41,19 +42,20 @@ async function main(): Promise<void> {
         logger,
       })
     : undefined;
-  const docsHtml = existsSync(DOCS_PAGE) ? () => readFileSync(DOCS_PAGE, "utf8") : undefined;
   // Tasks that were running when the server stopped go on where they were (see the README).
   const engine = new Engine({ store, timing: config.engineTiming, logger });
   engine.reload();
   // After a reset or a restore the runs in the database are others: the engine re-arms from them.
   controls?.onReset(() => engine.reload());
+  const docsDir = resolve(config.docsDir ?? DEFAULT_DOCS_DIR);
+  const docsBuilt = existsSync(join(docsDir, "index.html"));
   const app = createApp({
     store,
     engine,
     bkSopsHost: config.bkSopsHost,
     corsOrigins: config.corsOrigins,
     logger,
-    docsHtml,
+    docsDir,
     controls,
   });
   let running: Awaited<ReturnType<typeof startServer>>;
@@ -73,7 +75,9 @@ async function main(): Promise<void> {
   console.log(`  database:  ${databaseLabel} (${store.tasks.total()} tasks)`);
   console.log(`  gateway:   POST ${running.url}/api/bk-sops/prod/create_task/{template_id}/{bk_biz_id}/`);
   console.log(`  ESB:       POST ${running.url}/api/c/compapi/v2/sops/create_task/`);
-  console.log(`  docs:      ${running.url}/docs${docsHtml ? "" : " (not built: run pnpm docs)"}`);
+  console.log(
+    `  docs:      ${running.url}/docs/${docsBuilt ? "" : ` (not built in ${docsDir}: run npm run docs)`}`,
+  );
   const live = store.runs.live().length;
   console.log(
     `  engine:    plugin nodes run ${config.engineTiming.nodeMs} ms at speed ${config.engineTiming.speed}` +

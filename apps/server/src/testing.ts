@@ -11,7 +11,7 @@ import type { EngineTiming } from "./engine/timing.js";
 export { DEMO } from "./db/demo.js";
 export { FakeClock } from "./engine/clock.js";
 export type { EngineTiming } from "./engine/timing.js";
-export { startServer } from "./server.js";
+export { type RunningServer, startServer } from "./server.js";
 
 export interface TestServerContext {
   db: SqliteDatabase;
@@ -32,6 +32,8 @@ export interface TestContextOptions {
   /** Serve scenario control (`Prefer`, rules, journal, `/_bksops`) as a loopback server does. */
   controls?: boolean | { journalSize?: number };
   corsOrigins?: string[];
+  /** The built docs site to serve at /docs/. */
+  docsDir?: string;
 }
 
 /**
@@ -66,6 +68,7 @@ export function createTestContext(options: TestContextOptions = {}): TestServerC
     bkSopsHost: options.bkSopsHost ?? "http://bk_sops_host/",
     controls,
     corsOrigins: options.corsOrigins,
+    ...(options.docsDir ? { docsDir: options.docsDir } : {}),
   });
   return {
     db,
