@@ -1,4 +1,5 @@
 import { loadSpec, validatorFor } from "@bksops/api-types";
+import { MAX_BODY_BYTES } from "@bksops/domain";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
@@ -26,8 +27,6 @@ export interface AppDeps {
   /** The operations served; default every one the server implements. */
   operations?: readonly Operation[];
 }
-
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The reference server's Hono app over `deps.store`; no process state, so tests build many. */
 export function createApp(deps: AppDeps) {

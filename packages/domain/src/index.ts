@@ -15,6 +15,7 @@ export * from "./normalize.js";
 export * from "./parallel-trim.js";
 export * from "./python-values.js";
 export * from "./regenerate-ids.js";
+export * from "./request-limits.js";
 export * from "./request-tree.js";
 export * from "./rewire.js";
 export * from "./select-nodes.js";
