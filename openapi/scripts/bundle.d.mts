@@ -3,4 +3,4 @@
 /** Absolute path of the root spec file (`openapi.yaml`). */
 export declare const specPath: string;
 /** The spec as one JSON document (Redocly bundle): external references inlined, components hoisted. */
-export declare function bundleSpec(file?: string): Record<string, any>;
+export declare function bundleSpec(file?: string): Record<string, unknown>;

@@ -8,6 +8,7 @@ export const CODES = {
   SUCCESS: 0,
   REQUEST_PARAM_INVALID: 3540000,
   CONTENT_NOT_EXIST: 3540400,
+  VALIDATION_ERROR: 3546100,
   UNKNOWN_ERROR: 3599999,
 } as const;
 
@@ -25,25 +26,47 @@ export abstract class ApiError extends Error {
 /**
  * A `result: false` answer of bk-sops itself, HTTP 200. `traceId` says whether the body
  * carries `trace_id` (only answers that went through the view's `return_json_response`);
- * `data` whether it carries `data: null`.
+ * `data` whether it carries `data` (`dataValue`, null unless given).
  */
 export class BkSopsError extends ApiError {
   override name = "BkSopsError";
   constructor(
     message: string,
     readonly code: number,
-    readonly shape: { traceId: boolean; data?: boolean } = { traceId: true },
+    readonly shape: { traceId: boolean; data?: boolean; dataValue?: unknown } = { traceId: true },
   ) {
     super(message);
   }
 
   answer(traceId: string): ErrorAnswer {
     const body: Record<string, unknown> = { result: false };
-    if (this.shape.data) body.data = null;
+    if (this.shape.data) body.data = this.shape.dataValue ?? null;
     body.message = this.message;
     body.code = this.code;
     if (this.shape.traceId) body.trace_id = traceId;
     return { status: 200, body };
+  }
+}
+
+/**
+ * bk-sops' answer to parameters its serializer refuses: `message` is the serializer's errors, a
+ * dict of field → messages, not a string (`{"include_labels": ["Must be a valid boolean."]}`).
+ */
+export class BkSopsParamsError extends ApiError {
+  override name = "BkSopsParamsError";
+  constructor(readonly fields: Record<string, string[]>) {
+    super(
+      Object.entries(fields)
+        .map(([field, messages]) => `${field}: ${messages.join(" ")}`)
+        .join("; "),
+    );
+  }
+
+  answer(traceId: string): ErrorAnswer {
+    return {
+      status: 200,
+      body: { result: false, message: this.fields, code: CODES.REQUEST_PARAM_INVALID, trace_id: traceId },
+    };
   }
 }
 
@@ -95,13 +118,18 @@ export class EsbError extends ApiError {
   }
 }
 
-/** Transport-level refusals of this server (wrong method, body too large, …) in bk-sops' envelope. */
+/**
+ * Transport-level refusals of this server (wrong method, body too large, …) in bk-sops' envelope;
+ * also what this server answers where bk-sops' view fails unhandled (Django's HTTP 500 page):
+ * the status, with the exception's text and code 3599999.
+ */
 export class HttpError extends ApiError {
   override name = "HttpError";
   constructor(
     readonly status: number,
     message: string,
     readonly headers: Record<string, string> = {},
+    readonly code: number = CODES.REQUEST_PARAM_INVALID,
   ) {
     super(message);
   }
@@ -109,7 +137,7 @@ export class HttpError extends ApiError {
   answer(): ErrorAnswer {
     return {
       status: this.status,
-      body: { result: false, message: this.message, code: CODES.REQUEST_PARAM_INVALID },
+      body: { result: false, message: this.message, code: this.code },
       headers: this.headers,
     };
   }

@@ -40,8 +40,11 @@ export interface ExamplePair {
   name: string;
   /**
    * The request: the body example of that name (operations with a body), and the parameters'
-   * examples of that name. Absent only when the operation has a body and no example of that name.
-   * Its `contract` also holds the response example's `x-contract`.
+   * examples of that name (from `examples`, or `x-invalid-examples` for values that break the
+   * parameter's schema on purpose). Absent only when the operation has a body and no example of
+   * that name. Its `contract` also holds the response example's `x-contract`; `invalid` says the
+   * request breaks the spec on purpose (a body or a parameter value listed as invalid, or a
+   * required query or header parameter left out), so a validating mock refuses it.
    */
   request?: ExampleSide & { invalid: boolean; parameters: ExampleParameters; schema?: string };
   response: ExampleSide & { status: number; schema?: string };
@@ -79,18 +82,36 @@ function side(doc: OpenApiDocument, example: unknown): ExampleSide {
   };
 }
 
-/** The values of the parameters (path item's and operation's) that have an example named `name`. */
-function parametersNamed(doc: OpenApiDocument, item: Json, operation: Json, name: string): ExampleParameters {
+/**
+ * The values of the parameters (path item's and operation's) that have an example named `name`,
+ * and whether that request breaks the parameters' schemas on purpose: a value listed under a
+ * parameter's `x-invalid-examples` (the same convention as request bodies), or a required query or
+ * header parameter left out. Path parameters come from the target, so they never count as missing.
+ */
+function parametersNamed(
+  doc: OpenApiDocument,
+  item: Json,
+  operation: Json,
+  name: string,
+): { parameters: ExampleParameters; invalid: boolean } {
   const found: ExampleParameters = { path: {}, query: {}, header: {} };
+  let invalid = false;
   const all = [...((item.parameters ?? []) as unknown[]), ...((operation.parameters ?? []) as unknown[])];
   for (const raw of all) {
     const parameter = deref<Json>(doc, raw);
     const examples = (parameter.examples ?? {}) as Json;
+    const invalidExamples = (parameter["x-invalid-examples"] ?? {}) as Json;
     const where = parameter.in as keyof ExampleParameters;
-    if (!(name in examples) || !(where in found)) continue;
-    found[where][parameter.name as string] = deref<Json>(doc, examples[name]).value;
+    if (!(where in found)) continue;
+    const example = examples[name] ?? invalidExamples[name];
+    if (example === undefined) {
+      if (parameter.required === true && where !== "path") invalid = true;
+      continue;
+    }
+    if (name in invalidExamples) invalid = true;
+    found[where][parameter.name as string] = deref<Json>(doc, example).value;
   }
-  return found;
+  return { parameters: found, invalid };
 }
 
 /** Every named response example of the spec, with the request example of the same name. */
@@ -115,15 +136,15 @@ export function listExamplePairs(doc: OpenApiDocument): ExamplePair[] {
             schema: schemaNameOf(content.schema),
           };
           const requestExample = valid[name] ?? invalid[name];
-          const parameters = parametersNamed(doc, item as Json, operation, name);
+          const named = parametersNamed(doc, item as Json, operation, name);
           let request: ExamplePair["request"];
           if (requestExample || !hasBody) {
             const own = requestExample ? side(doc, requestExample) : { value: undefined, contract: {} };
             request = {
               ...own,
               contract: { ...answer.contract, ...own.contract },
-              invalid: hasBody && !(name in valid),
-              parameters,
+              invalid: (hasBody && !(name in valid)) || named.invalid,
+              parameters: named.parameters,
               schema: hasBody ? schemaNameOf(media.schema) : undefined,
             };
           }

@@ -22,6 +22,7 @@ export {
   type SchemaName,
   type SchemaValidator,
   type ValidatorOptions,
+  validatorAt,
   validatorFor,
 } from "./validate.js";
 export type { components, operations, paths };

@@ -53,6 +53,23 @@ export function validatorFor(name: SchemaName, options: ValidatorOptions = {}): 
   return validate;
 }
 
+/**
+ * Returns the validator of any schema of the spec by its JSON pointer, e.g. a parameter's
+ * `#/components/parameters/<name>/schema`, compiled once and cached.
+ */
+export function validatorAt(pointer: string, options: ValidatorOptions = {}): SchemaValidator {
+  const allErrors = options.allErrors ?? false;
+  const key = `${pointer}:${allErrors}`;
+  let validate = compiled.get(key);
+  if (!validate) {
+    const found = instance(allErrors).getSchema(`${SPEC_ID}${pointer}`);
+    if (!found) throw new Error(`the spec has no schema at ${pointer}`);
+    validate = found;
+    compiled.set(key, validate);
+  }
+  return validate;
+}
+
 /** One line per error: the JSON pointer of the value and what is wrong with it. */
 export function formatErrors(errors: ErrorObject[] | null | undefined): string[] {
   return (errors ?? []).map((error) => `${error.instancePath || "/"} ${error.message ?? "is invalid"}`);

@@ -5,6 +5,7 @@ import {
   listExamplePairs,
   loadSpec,
   type SchemaName,
+  validatorAt,
   validatorFor,
 } from "../src/index.js";
 
@@ -12,10 +13,19 @@ const spec = loadSpec();
 const pairs = listExamplePairs(spec);
 
 describe("documented examples", () => {
-  it("exist for both forms of the operation", () => {
+  it("exist for every operation of the spec, both forms of create_task among them", () => {
     const ids = new Set(pairs.map((pair) => pair.operationId));
-    expect(ids).toEqual(new Set(["createTask", "createTaskEsb"]));
-    expect(pairs.length).toBeGreaterThanOrEqual(25);
+    const operationIds = Object.values(spec.paths).flatMap((item) =>
+      Object.values(item)
+        .map((operation) => (operation as { operationId?: string }).operationId)
+        .filter((id): id is string => typeof id === "string"),
+    );
+    expect([...ids].sort()).toEqual([...new Set(operationIds)].sort());
+    expect(ids).toContain("createTask");
+    expect(ids).toContain("createTaskEsb");
+    expect(pairs.filter((pair) => pair.operationId.startsWith("createTask")).length).toBeGreaterThanOrEqual(
+      25,
+    );
   });
 
   it.each(pairs.map((pair) => [`${pair.operationId} ${pair.response.status} ${pair.name}`, pair] as const))(
@@ -40,32 +50,88 @@ describe("documented examples", () => {
     expect(unpaired.map((pair) => `${pair.operationId}:${pair.name}`)).toEqual([]);
   });
 
-  it("leave no request or parameter example without a response of the same name", () => {
-    for (const [path, item] of Object.entries(spec.paths)) {
-      for (const rawOperation of Object.values(item)) {
-        const operation = deref<Record<string, unknown>>(spec, rawOperation);
-        if (typeof operation?.operationId !== "string") continue;
-        const body = deref<{
-          content?: Record<string, { examples?: object }>;
-          "x-invalid-examples"?: object;
-        }>(spec, operation.requestBody ?? {});
-        const parameters = ((operation.parameters ?? []) as unknown[]).map((p) =>
-          deref<{ examples?: object }>(spec, p),
-        );
-        const names = [
-          ...Object.keys(body.content?.["application/json"]?.examples ?? {}),
-          ...Object.keys(body["x-invalid-examples"] ?? {}),
-          ...parameters.flatMap((parameter) => Object.keys(parameter.examples ?? {})),
-        ];
-        const answered = new Set(
-          pairs.filter((pair) => pair.operationId === operation.operationId).map((pair) => pair.name),
-        );
-        expect(
-          names.filter((name) => !answered.has(name)),
-          `${path} ${operation.operationId}`,
-        ).toEqual([]);
-      }
+  // Parameters may be shared by an operation's two forms; each of their example names must be
+  // answered by at least one operation that uses the parameter.
+  const parameterUsers = new Map<unknown, Set<string>>();
+  const operationsOf = () =>
+    Object.entries(spec.paths).flatMap(([path, item]) =>
+      Object.values(item)
+        .map((raw) => deref<Record<string, unknown>>(spec, raw))
+        .filter((operation) => typeof operation?.operationId === "string")
+        .map((operation) => ({ path, operation, id: operation.operationId as string })),
+    );
+  for (const { operation, id } of operationsOf()) {
+    for (const raw of (operation.parameters ?? []) as unknown[]) {
+      const parameter = deref<object>(spec, raw);
+      parameterUsers.set(parameter, (parameterUsers.get(parameter) ?? new Set()).add(id));
     }
+  }
+  const answeredBy = (id: string) => new Set(pairs.filter((p) => p.operationId === id).map((p) => p.name));
+
+  it("leave no request body example without a response of the same name", () => {
+    for (const { path, operation, id } of operationsOf()) {
+      const body = deref<{
+        content?: Record<string, { examples?: object }>;
+        "x-invalid-examples"?: object;
+      }>(spec, operation.requestBody ?? {});
+      const names = [
+        ...Object.keys(body.content?.["application/json"]?.examples ?? {}),
+        ...Object.keys(body["x-invalid-examples"] ?? {}),
+      ];
+      const answered = answeredBy(id);
+      expect(
+        names.filter((name) => !answered.has(name)),
+        `${path} ${id}`,
+      ).toEqual([]);
+    }
+  });
+
+  it("leave no parameter example without a response of the same name", () => {
+    for (const [parameter, users] of parameterUsers) {
+      const {
+        name,
+        examples,
+        "x-invalid-examples": invalid,
+      } = parameter as {
+        name: string;
+        examples?: object;
+        "x-invalid-examples"?: object;
+      };
+      const answered = new Set([...users].flatMap((id) => [...answeredBy(id)]));
+      const names = [...Object.keys(examples ?? {}), ...Object.keys(invalid ?? {})];
+      expect(
+        names.filter((example) => !answered.has(example)),
+        `${name} of ${[...users].join(", ")}`,
+      ).toEqual([]);
+    }
+  });
+
+  const parameterExamples = Object.entries(spec.components?.parameters ?? {}).flatMap(([key, raw]) => {
+    const parameter = raw as {
+      examples?: Record<string, unknown>;
+      "x-invalid-examples"?: Record<string, unknown>;
+    };
+    const of = (set: Record<string, unknown> | undefined, valid: boolean) =>
+      Object.entries(set ?? {}).map(
+        ([name, example]) =>
+          [`${key} ${name}`, { key, value: deref<{ value: unknown }>(spec, example).value, valid }] as const,
+      );
+    return [...of(parameter.examples, true), ...of(parameter["x-invalid-examples"], false)];
+  });
+  it.each(parameterExamples)(
+    "parameter example %s validates, or is listed as invalid and fails",
+    (_label, { key, value, valid }) => {
+      expect(validatorAt(`#/components/parameters/${key}/schema`)(value)).toBe(valid);
+    },
+  );
+
+  it("mark a request invalid when it leaves out a required query parameter or sends an invalid value", () => {
+    const invalid = (id: string, name: string) =>
+      pairs.find((pair) => pair.operationId === id && pair.name === name)?.request?.invalid;
+    expect(invalid("getTemplateListEsb", "documented")).toBe(false);
+    expect(invalid("getTemplateListEsb", "esb_missing_bk_biz_id")).toBe(true);
+    expect(invalid("getTemplateList", "invalid_include")).toBe(true);
+    expect(invalid("getTemplateList", "name_keyword")).toBe(false);
   });
 
   it("include the published request and response verbatim", () => {

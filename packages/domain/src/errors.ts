@@ -53,6 +53,14 @@ export class MissingKeyError extends Error {
   }
 }
 
+/** An attribute bk-sops reads on a value of the wrong type; the message is Python's `str(AttributeError)`. */
+export class NoAttributeError extends Error {
+  override name = "NoAttributeError";
+  constructor(typeName: string, attribute: string) {
+    super(`'${typeName}' object has no attribute '${attribute}'`);
+  }
+}
+
 /** A bad combination or value of template_schemes_id / exclude / execute node lists (§7). */
 export class TaskNodeSelectionError extends Error {
   override name = "TaskNodeSelectionError";

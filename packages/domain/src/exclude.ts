@@ -48,10 +48,11 @@ function updateDrawing(
 }
 
 /**
- * Exclude activities from a normalised tree, in place (bk-sops `preview_pipeline_tree_exclude_task_nodes`
+ * Exclude activities from a tree, in place (bk-sops `preview_pipeline_tree_exclude_task_nodes`
  * minus the constants step): remove each listed activity in order, then drop parallel branches left
- * empty and parallel pairs left with no branch. Throws on an id that is not an activity (including a
- * repeated id) and on a non-optional activity.
+ * empty and parallel pairs left with no branch. Task creation runs it on a normalised tree, a preview
+ * on the template's tree as stored (`incoming` strings are kept where bk-sops keeps them). Throws on
+ * an id that is not an activity (including a repeated id) and on a non-optional activity.
  */
 export function excludeNodesInPlace(tree: PipelineTree, exclude: readonly unknown[]): void {
   const web: WebIndex = {

@@ -13,6 +13,7 @@ export * from "./mako-names.js";
 export * from "./merge-constants.js";
 export * from "./normalize.js";
 export * from "./parallel-trim.js";
+export * from "./preview-task-tree.js";
 export * from "./python-values.js";
 export * from "./regenerate-ids.js";
 export * from "./request-limits.js";

@@ -1,9 +1,9 @@
-import { MissingKeyError } from "./errors.js";
+import { MissingKeyError, NoAttributeError } from "./errors.js";
 import { matchGateways } from "./gateway-match.js";
 import { nextNodeOf, own } from "./graph.js";
 import type { WebIndex } from "./rewire.js";
 import { replaceIncoming } from "./rewire.js";
-import type { Flow, ParallelGateway, PipelineTree } from "./types.js";
+import type { Flow, FlowRef, ParallelGateway, PipelineTree } from "./types.js";
 import { flowList } from "./types.js";
 
 // bk-sops pops these without a default, so a missing entry fails task creation.
@@ -15,6 +15,14 @@ function mustFlow(tree: PipelineTree, id: string): Flow {
 
 function popLine(web: WebIndex, id: string): void {
   if (!web.lines.delete(id)) throw new MissingKeyError(id);
+}
+
+// A template that was never normalised (a preview) may hold a converge's only incoming flow as a
+// string, and bk-sops calls `list.remove` on it; a task's tree always holds a list.
+function removeIncoming(node: { incoming: FlowRef }, flowId: string): void {
+  if (!Array.isArray(node.incoming)) throw new NoAttributeError("str", "remove");
+  const at = node.incoming.indexOf(flowId);
+  if (at >= 0) node.incoming.splice(at, 1);
 }
 
 function retargetLine(web: WebIndex, id: string, target: string): void {
@@ -35,20 +43,19 @@ function trimParallel(
 ): void {
   const converge = own(tree.gateways, convergeId);
   if (converge?.type !== "ConvergeGateway") throw new MissingKeyError(convergeId);
-  const convergeIncoming = flowList(converge.incoming);
   let allEmpty = true;
   for (const flowId of [...parallel.outgoing]) {
     if (mustFlow(tree, flowId).target !== convergeId) {
       allEmpty = false;
       continue;
     }
-    convergeIncoming.splice(convergeIncoming.indexOf(flowId), 1);
+    removeIncoming(converge, flowId);
     parallel.outgoing.splice(parallel.outgoing.indexOf(flowId), 1);
     delete tree.flows[flowId];
     popLine(web, flowId);
   }
-  converge.incoming = convergeIncoming;
   if (!allEmpty) return;
+  const convergeIncoming = flowList(converge.incoming);
 
   const after = converge.outgoing;
   const target = mustFlow(tree, after).target;

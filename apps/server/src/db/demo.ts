@@ -34,7 +34,8 @@ export const DEMO_TEMPLATES_DIR = fileURLToPath(new URL("../../demo/templates/",
 
 /**
  * Loads the demo data; upserts only, so running it at every start is harmless. Template 1 of
- * business 2 is the tree behind the published example; template 5 belongs to business 5.
+ * business 2 is the tree behind the published example; template 5 belongs to business 5;
+ * template 6 (business 2) and common template 101 are in a second category each.
  */
 export function loadDemoData(store: Store, logger?: Logger): void {
   store.db.transaction(() => {
@@ -58,6 +59,10 @@ export function loadDemoData(store: Store, logger?: Logger): void {
         bk_biz_id: DEMO.otherProject.bkBizId,
         template_id: 5,
         name: "documented example (another business)",
+        creator: documented.creator,
+        create_time: documented.createTime,
+        editor: documented.editor,
+        edit_time: documented.editTime,
         pipeline_tree: documented.tree,
       }),
       "demo",

@@ -85,4 +85,21 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: "template metadata: creator, times, notification and executor proxy",
+    // What bk-sops' template lists and details answer besides the tree (PipelineTemplate's creator,
+    // create_time, editor, edit_time; the template's notify_type, notify_receivers and
+    // executor_proxy, kept as the JSON text bk-sops stores). Times are ISO 8601 instants in UTC.
+    sql: `
+      ALTER TABLE templates ADD COLUMN creator TEXT NOT NULL DEFAULT 'admin';
+      ALTER TABLE templates ADD COLUMN create_time TEXT;
+      ALTER TABLE templates ADD COLUMN editor TEXT;
+      ALTER TABLE templates ADD COLUMN edit_time TEXT;
+      ALTER TABLE templates ADD COLUMN notify_type TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE templates ADD COLUMN notify_receivers TEXT NOT NULL DEFAULT '{}';
+      ALTER TABLE templates ADD COLUMN executor_proxy TEXT NOT NULL DEFAULT '';
+      UPDATE templates SET create_time = updated_at, edit_time = updated_at;
+    `,
+  },
 ];

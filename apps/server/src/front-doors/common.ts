@@ -25,6 +25,17 @@ export async function readBody(c: Context<AppEnv>, operation: Operation): Promis
   return operation.method === "POST" ? parseBody(await c.req.text()) : EMPTY_BODY;
 }
 
+/** The query as Django's `request.GET.get` reads it: the last value of a repeated key. */
+export function lastQueryValues(c: Context<AppEnv>): Record<string, string> {
+  const all = c.req.queries();
+  const last: Record<string, string> = {};
+  for (const [key, values] of Object.entries(all)) {
+    const value = values[values.length - 1];
+    if (value !== undefined) last[key] = value;
+  }
+  return last;
+}
+
 /** An HTTP 200 JSON answer of `result` as Django writes it. */
 export function jsonAnswer(c: Context<AppEnv>, result: Record<string, unknown>) {
   return c.body(encodeAnswer(result), 200, { "Content-Type": "application/json" });

@@ -6,7 +6,14 @@ import { verifyEsbCaller } from "../auth/esb.js";
 import { ApiError, EsbError, HttpError, requestId } from "../errors.js";
 import type { Body } from "../http/parse-body.js";
 import type { Operation, OperationDeps } from "../operations/index.js";
-import { type FrontDoorDeps, internalError, jsonAnswer, readBody, requireMethod } from "./common.js";
+import {
+  type FrontDoorDeps,
+  internalError,
+  jsonAnswer,
+  lastQueryValues,
+  readBody,
+  requireMethod,
+} from "./common.js";
 
 export const ESB_PREFIX = "/api/c/compapi/v2/sops";
 
@@ -67,7 +74,7 @@ export function esbFrontDoor(deps: OperationDeps & FrontDoorDeps, operations: re
       const parsed = await readBody(c, operation);
       const fields: Record<string, unknown> =
         operation.method === "GET"
-          ? c.req.query()
+          ? lastQueryValues(c)
           : parsed.kind === "json" && isPlainObject(parsed.value)
             ? parsed.value
             : {};

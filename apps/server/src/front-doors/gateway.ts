@@ -7,7 +7,14 @@ import type { Store } from "../db/store.js";
 import { ApiError, GatewayError } from "../errors.js";
 import type { Body } from "../http/parse-body.js";
 import type { Operation, OperationDeps } from "../operations/index.js";
-import { type FrontDoorDeps, internalError, jsonAnswer, readBody, requireMethod } from "./common.js";
+import {
+  type FrontDoorDeps,
+  internalError,
+  jsonAnswer,
+  lastQueryValues,
+  readBody,
+  requireMethod,
+} from "./common.js";
 
 const MCP_APP_PREFIX = "v_mcp";
 
@@ -32,6 +39,7 @@ const pathOf = (operation: Operation, digitsOnly: boolean) =>
 export function gatewayFrontDoor(deps: OperationDeps & FrontDoorDeps, operations: readonly Operation[]) {
   const app = new Hono<AppEnv>();
   for (const operation of operations) {
+    if (!operation.operationIds.gateway) continue;
     app.all(pathOf(operation, true), async (c) => {
       requireMethod(c, operation);
       const body = await readBody(c, operation);
@@ -42,7 +50,7 @@ export function gatewayFrontDoor(deps: OperationDeps & FrontDoorDeps, operations
         caller,
         params: c.req.param() as Record<string, string>,
         body,
-        query: c.req.query(),
+        query: lastQueryValues(c),
         mcp,
       });
       return jsonAnswer(c, { ...result, trace_id: c.get("traceId") });

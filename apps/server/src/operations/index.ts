@@ -1,7 +1,20 @@
 import { createTaskOperation } from "./create-task/index.js";
+import { getCommonTemplateListOperation } from "./get-common-template-list/index.js";
+import { getTemplateListOperation } from "./get-template-list/index.js";
 import type { Operation } from "./operation.js";
+import { previewCommonTaskTreeOperation } from "./preview-common-task-tree/index.js";
+import { previewTaskTreeOperation } from "./preview-task-tree/index.js";
 
 export type { Operation, OperationDeps, OperationInput, ViewResult } from "./operation.js";
 
-/** Every operation the reference server implements, in the order the front doors register them. */
-export const OPERATIONS: readonly Operation[] = [createTaskOperation];
+/**
+ * Every operation the reference server implements, in the order the front doors register them
+ * (sorted by name: one line each).
+ */
+export const OPERATIONS: readonly Operation[] = [
+  createTaskOperation,
+  getCommonTemplateListOperation,
+  getTemplateListOperation,
+  previewCommonTaskTreeOperation,
+  previewTaskTreeOperation,
+];

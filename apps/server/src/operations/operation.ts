@@ -16,7 +16,7 @@ export interface OperationInput {
   params: Record<string, string>;
   /** The JSON body (POST operations; `empty` for GET). */
   body: Body;
-  /** Query parameters, the first value of each (GET operations). */
+  /** Query parameters, the last value of each as Django's `request.GET.get` reads them (GET operations). */
   query: Record<string, string>;
   /** MCP callers (gateway `v_mcp*` apps): bk-sops trims some answers for them. */
   mcp: boolean;
@@ -33,8 +33,8 @@ export type ViewResult = Record<string, unknown>;
 export interface Operation {
   /** bk-sops' name of the operation, e.g. `create_task`. */
   name: string;
-  /** The spec's operationIds of its gateway and ESB forms. */
-  operationIds: { gateway: string; esb?: string };
+  /** The spec's operationIds of its forms; a form bk-sops does not offer has none. */
+  operationIds: { gateway?: string; esb?: string };
   method: "GET" | "POST";
   /** Path parameters of the gateway form, in path order. */
   pathParams: readonly string[];

@@ -65,5 +65,6 @@ export function storeTemplate(store: Store, file: TemplateFile, origin: string):
     tree: file.tree,
     schemes: file.schemes,
     origin,
+    ...file.meta,
   });
 }

@@ -1,5 +1,6 @@
 import type { PipelineTree, TemplateScheme } from "@bksops/domain";
 import { isPlainObject, validateTemplateTree } from "@bksops/domain";
+import { parseBkDatetime } from "../time/bk-datetime.js";
 import { withDrawing } from "./drawing.js";
 
 /**
@@ -13,9 +14,13 @@ import { withDrawing } from "./drawing.js";
  * ```
  * `bk_biz_id` is required for project templates; `project_id`/`project_name` name the project
  * created for a business the database does not know yet. Common templates have no business.
+ * Optional metadata, as bk-sops' template lists answer it: `creator`, `create_time`, `editor`,
+ * `edit_time` (bk-sops' `2024-05-20 10:00:00 +0800` or ISO 8601), `notify_type`,
+ * `notify_receivers`, `executor_proxy`.
  *
  * A `get_template_info` answer of a real bk-sops is accepted as it is (the whole answer or its
- * `data`: `id`, `name`, `bk_biz_id`, `project_id`, `category`, `pipeline_tree`), so a team can
+ * `data`: `id`, `name`, `bk_biz_id`, `project_id`, `category`, `pipeline_tree` and the metadata
+ * above), so a team can
  * mock its real flows by saving what its deployment returns; the canvas that answer leaves out
  * is drawn anew.
  */
@@ -30,6 +35,20 @@ export interface TemplateFile {
   description: string;
   schemes: TemplateScheme[];
   tree: PipelineTree;
+  meta: TemplateMeta;
+}
+
+/** What bk-sops' lists answer about a template besides its tree; absent times keep the stored ones. */
+export interface TemplateMeta {
+  creator?: string;
+  /** ISO 8601 instants. */
+  createTime?: string;
+  editTime?: string;
+  editor: string | null;
+  /** JSON texts, as bk-sops stores them. */
+  notifyType?: string;
+  notifyReceivers?: string;
+  executorProxy: string;
 }
 
 /** Thrown with a message that says what is wrong with the file's content. */
@@ -70,6 +89,41 @@ export function parseTemplateFile(input: unknown): TemplateFile {
     description: typeof content.description === "string" ? content.description : "",
     schemes: parseSchemes(content.schemes, content.pipeline_tree as PipelineTree),
     tree: content.pipeline_tree as PipelineTree,
+    meta: parseMeta(content),
+  };
+}
+
+function optionalTime(content: Record<string, unknown>, key: string): string | undefined {
+  const value = content[key];
+  if (value === undefined || value === null) return undefined;
+  const iso = typeof value === "string" ? parseBkDatetime(value) : undefined;
+  if (iso === undefined) {
+    throw new TemplateFileError(
+      `"${key}" must be a time like "2024-05-20 10:00:00 +0800" or ISO 8601 with a zone`,
+    );
+  }
+  return iso;
+}
+
+function optionalText(content: Record<string, unknown>, key: string, nullable = false): string | undefined {
+  const value = content[key];
+  if (value === undefined || (nullable && value === null)) return undefined;
+  if (typeof value !== "string") throw new TemplateFileError(`"${key}" must be a string when given`);
+  return value;
+}
+
+function parseMeta(content: Record<string, unknown>): TemplateMeta {
+  const creator = optionalText(content, "creator");
+  if (creator === "") throw new TemplateFileError('"creator" must not be empty');
+  const json = (key: string) => (content[key] === undefined ? undefined : JSON.stringify(content[key]));
+  return {
+    creator,
+    createTime: optionalTime(content, "create_time"),
+    editTime: optionalTime(content, "edit_time"),
+    editor: optionalText(content, "editor", true) ?? null,
+    notifyType: json("notify_type"),
+    notifyReceivers: json("notify_receivers"),
+    executorProxy: optionalText(content, "executor_proxy") ?? "",
   };
 }
 
@@ -110,6 +164,13 @@ function fromTemplateInfo(input: unknown): unknown {
     name: data.name,
     category: data.category,
     description: data.description,
+    creator: data.creator,
+    create_time: data.create_time,
+    editor: data.editor,
+    edit_time: data.edit_time,
+    notify_type: data.notify_type,
+    notify_receivers: data.notify_receivers,
+    executor_proxy: data.executor_proxy,
     pipeline_tree: withDrawing(data.pipeline_tree),
   };
 }

@@ -54,6 +54,199 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/get_common_template_list/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the common flow templates (API gateway)
+         * @description Every common template, newest id first, each with the common-flow actions IAM grants the
+         *     calling user (`auth_actions`; a user IAM grants nothing still gets the list, with empty
+         *     `auth_actions`). No business and no IAM check: `expected_timezone`, then the `include_*` and
+         *     `format` parameters (only `include_notify` changes the answer), then the list.
+         */
+        get: operations["getCommonTemplateList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/c/compapi/v2/sops/get_common_template_list/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the common flow templates (ESB)
+         * @description The ESB form (`GET /api/c/compapi/v2/sops/get_common_template_list/`): the credentials travel
+         *     in the query with the other parameters. The ESB checks them, forwards the rest to the same view
+         *     as the gateway form, and rewrites its answer: `code` 0 or 1306000, `message` (`""` when
+         *     absent), `data` (`null` when absent) and `request_id`.
+         */
+        get: operations["getCommonTemplateListEsb"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get_template_list/{bk_biz_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the flow templates of a business (API gateway)
+         * @description The templates of business `bk_biz_id` (a project id when `scope` is not `cmdb_biz`), newest id
+         *     first, each with the actions IAM grants the calling user (`auth_actions`). With a
+         *     `template_source` other than `business` or `project` (e.g. `common`) it lists every **common**
+         *     template instead, still carrying the business's project fields.
+         *
+         *     Checks run in this order, the first failure answering: credentials (gateway) → the project
+         *     (`project(<id>) with scope(<scope>) does not exist.`) → `expected_timezone` → IAM `project_view`
+         *     (apps not on the whitelist) → the `include_*` and `format` parameters → the list. bk-sops
+         *     paginates nothing here: every matching template is answered.
+         *
+         *     What differs from the published doc, as the service really does it:
+         *     - `bk_biz_id` and `project_id` are integers;
+         *     - `auth_actions` of common templates listed through this call are the user's **project-flow**
+         *       actions on the project template that has the same id (normally none, so `[]`): bk-sops asks
+         *       IAM about flows whatever the source;
+         *     - MCP callers get `auth_actions` too: the view's trimming rule (`data.[].auth_actions`) names
+         *       a key `[]` that no item has, so it removes nothing.
+         */
+        get: operations["getTemplateList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/c/compapi/v2/sops/get_template_list/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the flow templates of a business (ESB)
+         * @description The ESB form (`GET /api/c/compapi/v2/sops/get_template_list/`): the credentials and
+         *     `bk_biz_id` travel in the query with the other parameters. The ESB checks the credentials,
+         *     requires `bk_biz_id` (`Parameters error, param bk_biz_id is required`, code 1306406), forwards
+         *     the rest to the same view as the gateway form, and rewrites its answer: `code` 0 or 1306000,
+         *     `message` (`""` when absent), `data` (`null` when absent) and `request_id`.
+         */
+        get: operations["getTemplateListEsb"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/c/compapi/v2/sops/preview_common_task_tree/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview the task tree of a common flow template (ESB)
+         * @description `preview_task_tree` for a common template (registered on the ESB in 2020-11): the tree a task
+         *     created from common template `template_id` would start from, and the constants it would
+         *     drop. Nothing is created. bk-sops routes the view at
+         *     `/apigw/preview_common_task_tree/{bk_biz_id}/{template_id}/`, but its API gateway defines no
+         *     resource for it (`api-resources.yml`): through the gateway the path is answered 404
+         *     `API not found`. Only the ESB form reaches it.
+         *
+         *     The business must still exist (`project_inject` runs first, `scope` from the body), though
+         *     the template is looked up by id only. For apps not on the whitelist, the common template must
+         *     exist (else a Chinese middleware message, code 3540400) and IAM must grant
+         *     `common_flow_view`. Then as preview_task_tree: `exclude_task_nodes_id` must be a list, and the
+         *     lookup, the version and the exclusion fail as `preview_common_task_tree fail: <reason>`.
+         */
+        post: operations["previewCommonTaskTreeEsb"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/preview_task_tree/{bk_biz_id}/{template_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview the task tree of a flow template (API gateway)
+         * @description The tree a task created from template `template_id` of business `bk_biz_id` would start from,
+         *     with the optional nodes of `exclude_task_nodes_id` left out, and the template's constants it
+         *     would drop. Nothing is created. Note the order of the path parameters: the business comes
+         *     **first**, unlike create_task.
+         *
+         *     Checks run in this order, the first failure answering: credentials (gateway) → the body is a
+         *     JSON object (`invalid param format`) and names an existing project (`scope` from the body) →
+         *     for apps not on the whitelist, the template exists in some project (else a Chinese middleware
+         *     message, code 3540400) and IAM grants `flow_view` → the body is JSON at all (an empty body
+         *     passed the decorators as `{}`: `request body is not a valid json`) → `exclude_task_nodes_id`
+         *     is a list → the template of this project, the version, the exclusion
+         *     (`preview_task_tree fail: <reason>`, code 3599999).
+         */
+        post: operations["previewTaskTree"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/c/compapi/v2/sops/preview_task_tree/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview the task tree of a flow template (ESB)
+         * @description The ESB form (`POST /api/c/compapi/v2/sops/preview_task_tree/`, registered in 2020):
+         *     `bk_app_code`, `bk_app_secret`, `bk_token` or `bk_username`, `bk_biz_id` and `template_id`
+         *     travel in the JSON body with the preview parameters. The ESB checks the credentials, removes
+         *     them and the ids from the body, forwards the rest to the same view as the gateway form and
+         *     rewrites its answer: `code` 0 or 1306000, `message` (`""` when absent), `data` (`null` when
+         *     absent) and `request_id`.
+         */
+        post: operations["previewTaskTreeEsb"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -106,17 +299,211 @@ export interface components {
         };
         /**
          * @description An ESB error (HTTP 200): the ESB's own credential errors (code 1306000), missing path
-         *     parameters (1306406), or a bk-sops error whose code the ESB rewrote to 1306000.
+         *     parameters (1306406), or a bk-sops error whose code the ESB rewrote to 1306000. The ESB passes
+         *     bk-sops' `message` and `data` on as they are: a parameter error's `message` is a dict, and
+         *     an unknown `expected_timezone` has `data: ""`.
          */
         EsbError: {
             /** @constant */
             result: false;
             /** @enum {integer} */
             code: 1306000 | 1306406 | 1306403 | 1306429 | 1306208;
-            message: string;
-            data: null;
+            message: string | components["schemas"]["SerializerErrors"];
+            /** @enum {unknown} */
+            data: null | "";
             request_id: string;
             trace_id?: string;
+        };
+        /**
+         * @description What a Django REST framework serializer refuses: each refused field with its messages, in
+         *     the serializer's field order, e.g. `{"include_labels": ["Must be a valid boolean."]}`.
+         */
+        SerializerErrors: {
+            [key: string]: string[];
+        };
+        /**
+         * @description bk-sops' answer (HTTP 200) to query parameters its serializer refuses: `message` is not a
+         *     string but the serializer's errors, a dict of field → messages.
+         */
+        BkSopsParamsError: {
+            /** @constant */
+            result: false;
+            message: components["schemas"]["SerializerErrors"];
+            /** @constant */
+            code: 3540000;
+            trace_id?: string;
+        };
+        /**
+         * @description bk-sops' answer (HTTP 200) to an `expected_timezone` that names no time zone: `data` is an
+         *     empty string, the code is VALIDATION_ERROR, and there is no `trace_id` (a decorator answers it).
+         */
+        BkSopsTimezoneError: {
+            /** @constant */
+            result: false;
+            /** @constant */
+            data: "";
+            /** @description `expected_timezone <name> is unknown.` */
+            message: string;
+            /** @constant */
+            code: 3546100;
+        };
+        /**
+         * @description A boolean as bk-sops' serializers read query parameters (Django REST framework's
+         *     BooleanField, any letter case): true is `true`, `t`, `yes`, `y`, `on`, `1`; false is `false`,
+         *     `f`, `no`, `n`, `off`, `0`; empty or absent means the default. Anything else is refused with
+         *     `{"<name>": ["Must be a valid boolean."]}` (code 3540000).
+         */
+        DrfBoolean: string;
+        /**
+         * @description An IANA time zone name, as pytz knows it (case-insensitive; aliases such as `PRC` or
+         *     `US/Pacific` too), e.g. `Asia/Shanghai`, `UTC`. Offsets such as `+08:00` are not names.
+         * @example Asia/Shanghai
+         * @example UTC
+         */
+        TimeZoneName: string;
+        /**
+         * @description A time as bk-sops writes it, `%Y-%m-%d %H:%M:%S %z`, in the site's zone (Asia/Shanghai)
+         *     or the one `expected_timezone` names.
+         * @example 2024-04-23 17:26:40 +0800
+         */
+        BkDatetime: string;
+        /**
+         * @description The form of a template's `pipeline_tree` in `get_template_info` (`yaml`: a YAML text).
+         * @default json
+         * @enum {string}
+         */
+        TemplateFormat: "json" | "yaml";
+        /** @description A list of templates (both list operations, both forms). */
+        TemplateListSuccess: {
+            /** @constant */
+            result: true;
+            /** @description The templates, newest id first. */
+            data: components["schemas"]["TemplateListItem"][];
+            /** @constant */
+            code: 0;
+            trace_id?: string;
+            /**
+             * @description Absent from bk-sops' answer; the ESB adds `""`.
+             * @constant
+             */
+            message?: "";
+            /** @description Added by the ESB. */
+            request_id?: string;
+        };
+        /** @description What the preview views read from the body (a JSON object; unknown keys are ignored). */
+        PreviewTaskTreeParams: {
+            /**
+             * @description Template activity ids of **optional** nodes to leave out, as in create_task. A value that
+             *     is not a list is refused with `invalid exclude_task_nodes_id`; an id that is not an
+             *     activity fails with `<view> fail: task node[id=<id>] is not in template pipeline tree`, a
+             *     required one with `… is not optional`.
+             * @default []
+             */
+            exclude_task_nodes_id: unknown[];
+            /**
+             * @description The template version (the md5 of a snapshot of its tree); absent or empty means the
+             *     current one. No read operation answers versions; an unknown one fails with
+             *     `<view> fail: 'NoneType' object has no attribute 'data'`.
+             */
+            version?: string;
+            /**
+             * @description How `bk_biz_id` is read: `cmdb_biz` (default) means a CMDB business id; any other value
+             *     means the internal project id.
+             * @default cmdb_biz
+             */
+            scope: string;
+        };
+        /** @description The ESB's required keys of a call that names a business and a template. */
+        EsbTemplateIds: {
+            bk_app_code: components["schemas"]["Credentials"]["bk_app_code"];
+            bk_app_secret: components["schemas"]["Credentials"]["bk_app_secret"];
+            /**
+             * @description The business ID (a string in the doc; digits).
+             * @example 2
+             */
+            bk_biz_id: string | number;
+            /**
+             * @description The flow template ID (a string in the doc; digits).
+             * @example 1
+             */
+            template_id: string | number;
+        };
+        /** @description A preview (both preview operations, both forms). */
+        PreviewTaskTreeSuccess: {
+            /** @constant */
+            result: true;
+            data: components["schemas"]["PreviewTaskTreeData"];
+            /** @constant */
+            code: 0;
+            trace_id?: string;
+            /**
+             * @description Absent from bk-sops' answer; the ESB adds `""`.
+             * @constant
+             */
+            message?: "";
+            /** @description Added by the ESB. */
+            request_id?: string;
+        };
+        PreviewTaskTreeData: {
+            /**
+             * @description The template's own tree (its ids, its canvas, its `incoming` as stored) with the
+             *     excluded nodes removed, parallel branches left empty trimmed (a parallel pair left with
+             *     none collapses) and the constants no remaining node references removed; the kept
+             *     constants are renumbered from 0. Unlike a created task: no new ids, no
+             *     `template_node_id`, no `converge_gateway_id`, no constant values applied.
+             */
+            pipeline_tree: components["schemas"]["PipelineTree"];
+            /** @description The template's constants the preview dropped, as the template has them. */
+            constants_not_referred: {
+                [key: string]: components["schemas"]["Constant"];
+            };
+        };
+        /**
+         * @description One template of a list, keys in bk-sops' order. Project templates (and every item of
+         *     `get_template_list`) carry the project's fields; `notify_type`/`notify_receivers` only with
+         *     `include_notify`, `executor_proxy` only with `include_executor_proxy` on project templates,
+         *     `labels` only with `include_labels` on project templates.
+         */
+        TemplateListItem: {
+            /** @description The template id (the `template_id` of the other calls). */
+            id: number;
+            name: string;
+            creator: string;
+            create_time: components["schemas"]["BkDatetime"];
+            /** @description Who edited the template last; `null` when nobody has. */
+            editor: string | null;
+            edit_time: components["schemas"]["BkDatetime"];
+            /**
+             * @description The template's category: `OpsTools`, `MonitorAlarm`, `ConfManage`, `DevTools`,
+             *     `EnterpriseIT`, `OfficeApp`, `Other`, or `Default`.
+             * @example OpsTools
+             */
+            category: string;
+            description: string | null;
+            /** @description The internal project id (not the business id). */
+            project_id?: number;
+            project_name?: string;
+            /** @description The CMDB business id of the project (a string in the published example). */
+            bk_biz_id?: number;
+            /** @description The project's name when it comes from CMDB, else `null`. */
+            bk_biz_name?: string | null;
+            notify_type?: components["schemas"]["NotifyType"];
+            /** @description Who is notified, as the template stores it, e.g. `{"receiver_group": [], "more_receiver": ""}`. */
+            notify_receivers?: Record<string, never>;
+            /** @description The user tasks of this template run as (`""` for none). */
+            executor_proxy?: string;
+            /** @description The actions IAM grants the calling user on this template (bk-sops' order). */
+            auth_actions: string[];
+            /** @description The template's labels (`{id, name, color}`); the reference server has none. */
+            labels?: Record<string, never>[];
+        };
+        /**
+         * @description How the template notifies, by outcome: `{"success": [...], "fail": [...]}` (a template that
+         *     stores a plain list notifies the same way on both).
+         */
+        NotifyType: {
+            success?: unknown;
+            fail?: unknown;
         };
         /** @description An error of the API gateway itself. */
         GatewayError: {
@@ -591,6 +978,36 @@ export interface components {
         };
         /** @description The answer through the ESB. */
         EsbCreateTaskResponse: components["schemas"]["CreateTaskSuccess"] | components["schemas"]["EsbError"];
+        /** @description The answer of bk-sops (gateway form), in one of these shapes. */
+        GetCommonTemplateListResponse: components["schemas"]["TemplateListSuccess"] | components["schemas"]["BkSopsParamsError"] | components["schemas"]["BkSopsTimezoneError"];
+        /** @description The answer through the ESB. */
+        EsbGetCommonTemplateListResponse: components["schemas"]["TemplateListSuccess"] | components["schemas"]["EsbError"];
+        /** @description The answer of bk-sops (gateway form), in one of these shapes. */
+        GetTemplateListResponse: components["schemas"]["TemplateListSuccess"] | components["schemas"]["BkSopsError"] | components["schemas"]["BkSopsParamsError"] | components["schemas"]["BkSopsTimezoneError"];
+        /** @description The answer through the ESB. */
+        EsbGetTemplateListResponse: components["schemas"]["TemplateListSuccess"] | components["schemas"]["EsbError"];
+        /**
+         * @description Credentials, `bk_biz_id`, `template_id` (a common template's) and the preview parameters in
+         *     one object.
+         */
+        EsbPreviewCommonTaskTreeRequest: components["schemas"]["PreviewTaskTreeParams"] & components["schemas"]["Credentials"] & components["schemas"]["EsbTemplateIds"];
+        /** @description The answer through the ESB. */
+        EsbPreviewCommonTaskTreeResponse: components["schemas"]["PreviewTaskTreeSuccess"] | components["schemas"]["EsbError"];
+        /**
+         * @description The gateway form's body: the preview parameters, optionally with the credentials when the
+         *     `X-Bkapi-Authorization` header is absent.
+         */
+        GatewayPreviewTaskTreeRequest: components["schemas"]["PreviewTaskTreeParams"] & components["schemas"]["Credentials"];
+        /** @description The answer of bk-sops (gateway form). */
+        PreviewTaskTreeResponse: components["schemas"]["PreviewTaskTreeSuccess"] | components["schemas"]["BkSopsError"];
+        /**
+         * @description The ESB form's body: credentials, `bk_biz_id`, `template_id` and the preview parameters in
+         *     one object. The ESB requires `bk_biz_id` and `template_id` (`Parameters error, param <name>
+         *     is required`, code 1306406) and `bk_app_code`, `bk_app_secret` (code 1306000).
+         */
+        EsbPreviewTaskTreeRequest: components["schemas"]["PreviewTaskTreeParams"] & components["schemas"]["Credentials"] & components["schemas"]["EsbTemplateIds"];
+        /** @description The answer through the ESB. */
+        EsbPreviewTaskTreeResponse: components["schemas"]["PreviewTaskTreeSuccess"] | components["schemas"]["EsbError"];
     };
     responses: {
         /** @description The app has no permission to the resource (code 1640301). */
@@ -635,13 +1052,14 @@ export interface components {
             };
         };
         /**
-         * @description Only POST is allowed. bk-sops (Django `require_POST`) answers 405 with an empty body and an
-         *     `Allow: POST` header; this toolkit's reference server adds a JSON envelope body.
+         * @description Only the operation's own method is allowed. bk-sops (Django `require_POST` / `require_GET`)
+         *     answers 405 with an empty body and an `Allow` header naming that method; this toolkit's
+         *     reference server adds a JSON envelope body.
          */
         MethodNotAllowed: {
             headers: {
                 /** @description The allowed method. */
-                Allow?: "POST";
+                Allow?: "GET" | "POST";
                 [name: string]: unknown;
             };
             content: {
@@ -674,19 +1092,9 @@ export interface components {
                 "application/json": components["schemas"]["BkSopsError"];
             };
         };
-        /** @description The answer of bk-sops: success, or a bk-sops error (`result: false`, still HTTP 200). */
-        GatewayCreateTaskResult: {
-            headers: {
-                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["CreateTaskResponse"];
-            };
-        };
         /**
-         * @description The gateway rejected the credentials (`X-Bkapi-Authorization` or the body's keys):
-         *     code 1640001, `INVALID_ARGS`, `Parameters error [reason="<reason>"]`.
+         * @description The gateway rejected the credentials (`X-Bkapi-Authorization`, or the keys in the query or
+         *     the body): code 1640001, `INVALID_ARGS`, `Parameters error [reason="<reason>"]`.
          */
         GatewayInvalidArgs: {
             headers: {
@@ -696,6 +1104,16 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["GatewayError"];
+            };
+        };
+        /** @description The answer of bk-sops: success, or a bk-sops error (`result: false`, still HTTP 200). */
+        GatewayCreateTaskResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CreateTaskResponse"];
             };
         };
         /**
@@ -709,6 +1127,101 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["EsbCreateTaskResponse"];
+            };
+        };
+        /** @description The answer of bk-sops: the list, or a bk-sops error (`result: false`, still HTTP 200). */
+        GatewayCommonTemplateListResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GetCommonTemplateListResponse"];
+            };
+        };
+        /**
+         * @description The ESB's answer, always HTTP 200: the backend's answer with `code` rewritten and
+         *     `message`, `data`, `request_id` added, or an ESB error of its own (code 1306000).
+         */
+        EsbCommonTemplateListResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbGetCommonTemplateListResponse"];
+            };
+        };
+        /** @description The answer of bk-sops: the list, or a bk-sops error (`result: false`, still HTTP 200). */
+        GatewayTemplateListResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GetTemplateListResponse"];
+            };
+        };
+        /**
+         * @description A piece of `id_in` that is not a number: bk-sops hands it to the ORM, whose `int()` fails
+         *     unhandled, and Django answers its HTTP 500 page. The reference server answers HTTP 500 with
+         *     the exception's text in the envelope.
+         */
+        IdInNotNumbers: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BkSopsError"];
+            };
+        };
+        /**
+         * @description The ESB's answer, always HTTP 200: the backend's answer with `code` rewritten and
+         *     `message`, `data`, `request_id` added, or an ESB error of its own (code 1306000, 1306406).
+         */
+        EsbTemplateListResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbGetTemplateListResponse"];
+            };
+        };
+        /**
+         * @description The ESB's answer, always HTTP 200: the backend's answer with `code` rewritten and
+         *     `message`, `data`, `request_id` added, or an ESB error of its own (code 1306000, 1306406).
+         */
+        EsbPreviewCommonTaskTreeResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbPreviewCommonTaskTreeResponse"];
+            };
+        };
+        /** @description The answer of bk-sops: the preview, or a bk-sops error (`result: false`, still HTTP 200). */
+        GatewayPreviewTaskTreeResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PreviewTaskTreeResponse"];
+            };
+        };
+        /**
+         * @description The ESB's answer, always HTTP 200: the backend's answer with `code` rewritten and
+         *     `message`, `data`, `request_id` added, or an ESB error of its own (code 1306000, 1306406).
+         */
+        EsbPreviewTaskTreeResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbPreviewTaskTreeResponse"];
             };
         };
     };
@@ -729,6 +1242,88 @@ export interface components {
          *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
          */
         Traceparent: string;
+        /** @description Validated, but changes nothing (common templates have no executor proxy). */
+        CommonTemplateListIncludeExecutorProxy: components["schemas"]["DrfBoolean"];
+        /** @description Validated, but changes nothing in a list. */
+        CommonTemplateListIncludeSubprocess: components["schemas"]["DrfBoolean"];
+        /** @description Validated, but changes nothing in a list. */
+        CommonTemplateListIncludeConstants: components["schemas"]["DrfBoolean"];
+        /** @description Add `notify_type` and `notify_receivers` to every item. */
+        CommonTemplateListIncludeNotify: components["schemas"]["DrfBoolean"];
+        /** @description Validated, but changes nothing (labels are a project-template feature). */
+        CommonTemplateListIncludeLabels: components["schemas"]["DrfBoolean"];
+        /** @description Validated, but changes nothing in a list. */
+        CommonTemplateListUnfoldSubprocess: components["schemas"]["DrfBoolean"];
+        /**
+         * @description Validated, but changes nothing in a list; a value other than `json` or `yaml` is refused
+         *     (`{"format": ["“<value>” 不是合法选项。"]}`).
+         */
+        CommonTemplateListFormat: components["schemas"]["TemplateFormat"];
+        /**
+         * @description The time zone of `create_time` and `edit_time` (default: the site's, Asia/Shanghai). A name
+         *     pytz does not know is refused: `expected_timezone <name> is unknown.`, code 3546100, `data: ""`.
+         */
+        CommonTemplateListExpectedTimezone: components["schemas"]["TimeZoneName"];
+        /** @description APP ID (ESB form). */
+        CommonTemplateListEsbAppCode: string;
+        /** @description APP Secret (ESB form). */
+        CommonTemplateListEsbAppSecret: string;
+        /** @description The user's login token (ESB form); or `bk_username` for login-exempt apps. */
+        CommonTemplateListEsbBkToken: string;
+        /** @description The user's name (ESB form), accepted instead of `bk_token` only from login-exempt apps. */
+        CommonTemplateListEsbBkUsername: string;
+        /**
+         * @description `business` (the doc's default) or `project` (the code's default) list the business's
+         *     templates; **any other value**, the empty one included, lists every common template.
+         */
+        TemplateListTemplateSource: string;
+        /**
+         * @description Only these template ids, comma-separated. Each piece is read as Python's `int()` reads it
+         *     (spaces around it allowed, so `1, 6` works); a piece that is not a number is not handled by
+         *     bk-sops and fails the request with HTTP 500 (see the 500 response).
+         */
+        TemplateListIdIn: string;
+        /** @description Only templates whose name contains it, ignoring letter case. */
+        TemplateListNameKeyword: string;
+        /** @description Add `executor_proxy` to project templates. */
+        TemplateListIncludeExecutorProxy: components["schemas"]["DrfBoolean"];
+        /** @description Validated, but changes nothing in a list. */
+        TemplateListIncludeSubprocess: components["schemas"]["DrfBoolean"];
+        /** @description Validated, but changes nothing in a list. */
+        TemplateListIncludeConstants: components["schemas"]["DrfBoolean"];
+        /** @description Add `notify_type` and `notify_receivers` to every item. */
+        TemplateListIncludeNotify: components["schemas"]["DrfBoolean"];
+        /** @description Add `labels` to project templates (not to common ones). */
+        TemplateListIncludeLabels: components["schemas"]["DrfBoolean"];
+        /** @description Validated, but changes nothing in a list. */
+        TemplateListUnfoldSubprocess: components["schemas"]["DrfBoolean"];
+        /**
+         * @description Validated, but changes nothing in a list. A value other than `json` or `yaml` is refused with
+         *     `{"format": ["“<value>” 不是合法选项。"]}` (Chinese, bk-sops' default language; English
+         *     `"<value>" is not a valid choice.` for a caller whose `Accept-Language` asks for it).
+         */
+        TemplateListFormat: components["schemas"]["TemplateFormat"];
+        /**
+         * @description The time zone of `create_time` and `edit_time` (default: the site's, Asia/Shanghai). A name
+         *     pytz does not know is refused before the view runs: `expected_timezone <name> is unknown.`,
+         *     code 3546100, `data: ""`.
+         */
+        TemplateListExpectedTimezone: components["schemas"]["TimeZoneName"];
+        /**
+         * @description How `bk_biz_id` is read: `cmdb_biz` (default) means a CMDB business id; any other value means
+         *     the internal project id.
+         */
+        TemplateListScope: string;
+        /** @description APP ID (ESB form). */
+        TemplateListEsbAppCode: string;
+        /** @description APP Secret (ESB form). */
+        TemplateListEsbAppSecret: string;
+        /** @description The user's login token (ESB form); or `bk_username` for login-exempt apps. */
+        TemplateListEsbBkToken: string;
+        /** @description The user's name (ESB form), accepted instead of `bk_token` only from login-exempt apps. */
+        TemplateListEsbBkUsername: string;
+        /** @description The business id (digits), as the path's `{bk_biz_id}` of the gateway form. */
+        TemplateListEsbBkBizId: string;
     };
     requestBodies: {
         /** @description The task parameters; credentials may also be sent here when the header is absent. */
@@ -741,6 +1336,24 @@ export interface components {
         EsbCreateTask: {
             content: {
                 "application/json": components["schemas"]["EsbCreateTaskRequest"];
+            };
+        };
+        /** @description Credentials, business and template ids, and the preview parameters, in one object. */
+        EsbPreviewCommonTaskTree: {
+            content: {
+                "application/json": components["schemas"]["EsbPreviewCommonTaskTreeRequest"];
+            };
+        };
+        /** @description The preview parameters; credentials may also be sent here when the header is absent. */
+        GatewayPreviewTaskTree: {
+            content: {
+                "application/json": components["schemas"]["GatewayPreviewTaskTreeRequest"];
+            };
+        };
+        /** @description Credentials, business and template ids, and the preview parameters, in one object. */
+        EsbPreviewTaskTree: {
+            content: {
+                "application/json": components["schemas"]["EsbPreviewTaskTreeRequest"];
             };
         };
     };
@@ -807,6 +1420,321 @@ export interface operations {
         requestBody: components["requestBodies"]["EsbCreateTask"];
         responses: {
             200: components["responses"]["EsbCreateTaskResult"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getCommonTemplateList: {
+        parameters: {
+            query?: {
+                /** @description Validated, but changes nothing (common templates have no executor proxy). */
+                include_executor_proxy?: components["parameters"]["CommonTemplateListIncludeExecutorProxy"];
+                /** @description Validated, but changes nothing in a list. */
+                include_subprocess?: components["parameters"]["CommonTemplateListIncludeSubprocess"];
+                /** @description Validated, but changes nothing in a list. */
+                include_constants?: components["parameters"]["CommonTemplateListIncludeConstants"];
+                /** @description Add `notify_type` and `notify_receivers` to every item. */
+                include_notify?: components["parameters"]["CommonTemplateListIncludeNotify"];
+                /** @description Validated, but changes nothing (labels are a project-template feature). */
+                include_labels?: components["parameters"]["CommonTemplateListIncludeLabels"];
+                /** @description Validated, but changes nothing in a list. */
+                unfold_subprocess?: components["parameters"]["CommonTemplateListUnfoldSubprocess"];
+                /**
+                 * @description Validated, but changes nothing in a list; a value other than `json` or `yaml` is refused
+                 *     (`{"format": ["“<value>” 不是合法选项。"]}`).
+                 */
+                format?: components["parameters"]["CommonTemplateListFormat"];
+                /**
+                 * @description The time zone of `create_time` and `edit_time` (default: the site's, Asia/Shanghai). A name
+                 *     pytz does not know is refused: `expected_timezone <name> is unknown.`, code 3546100, `data: ""`.
+                 */
+                expected_timezone?: components["parameters"]["CommonTemplateListExpectedTimezone"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["GatewayCommonTemplateListResult"];
+            400: components["responses"]["GatewayInvalidArgs"];
+            403: components["responses"]["GatewayAppNoPermission"];
+            404: components["responses"]["GatewayApiNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getCommonTemplateListEsb: {
+        parameters: {
+            query: {
+                /** @description APP ID (ESB form). */
+                bk_app_code: components["parameters"]["CommonTemplateListEsbAppCode"];
+                /** @description APP Secret (ESB form). */
+                bk_app_secret: components["parameters"]["CommonTemplateListEsbAppSecret"];
+                /** @description The user's login token (ESB form); or `bk_username` for login-exempt apps. */
+                bk_token?: components["parameters"]["CommonTemplateListEsbBkToken"];
+                /** @description The user's name (ESB form), accepted instead of `bk_token` only from login-exempt apps. */
+                bk_username?: components["parameters"]["CommonTemplateListEsbBkUsername"];
+                /** @description Validated, but changes nothing (common templates have no executor proxy). */
+                include_executor_proxy?: components["parameters"]["CommonTemplateListIncludeExecutorProxy"];
+                /** @description Validated, but changes nothing in a list. */
+                include_subprocess?: components["parameters"]["CommonTemplateListIncludeSubprocess"];
+                /** @description Validated, but changes nothing in a list. */
+                include_constants?: components["parameters"]["CommonTemplateListIncludeConstants"];
+                /** @description Add `notify_type` and `notify_receivers` to every item. */
+                include_notify?: components["parameters"]["CommonTemplateListIncludeNotify"];
+                /** @description Validated, but changes nothing (labels are a project-template feature). */
+                include_labels?: components["parameters"]["CommonTemplateListIncludeLabels"];
+                /** @description Validated, but changes nothing in a list. */
+                unfold_subprocess?: components["parameters"]["CommonTemplateListUnfoldSubprocess"];
+                /**
+                 * @description Validated, but changes nothing in a list; a value other than `json` or `yaml` is refused
+                 *     (`{"format": ["“<value>” 不是合法选项。"]}`).
+                 */
+                format?: components["parameters"]["CommonTemplateListFormat"];
+                /**
+                 * @description The time zone of `create_time` and `edit_time` (default: the site's, Asia/Shanghai). A name
+                 *     pytz does not know is refused: `expected_timezone <name> is unknown.`, code 3546100, `data: ""`.
+                 */
+                expected_timezone?: components["parameters"]["CommonTemplateListExpectedTimezone"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EsbCommonTemplateListResult"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getTemplateList: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `business` (the doc's default) or `project` (the code's default) list the business's
+                 *     templates; **any other value**, the empty one included, lists every common template.
+                 */
+                template_source?: components["parameters"]["TemplateListTemplateSource"];
+                /**
+                 * @description Only these template ids, comma-separated. Each piece is read as Python's `int()` reads it
+                 *     (spaces around it allowed, so `1, 6` works); a piece that is not a number is not handled by
+                 *     bk-sops and fails the request with HTTP 500 (see the 500 response).
+                 */
+                id_in?: components["parameters"]["TemplateListIdIn"];
+                /** @description Only templates whose name contains it, ignoring letter case. */
+                name_keyword?: components["parameters"]["TemplateListNameKeyword"];
+                /** @description Add `executor_proxy` to project templates. */
+                include_executor_proxy?: components["parameters"]["TemplateListIncludeExecutorProxy"];
+                /** @description Validated, but changes nothing in a list. */
+                include_subprocess?: components["parameters"]["TemplateListIncludeSubprocess"];
+                /** @description Validated, but changes nothing in a list. */
+                include_constants?: components["parameters"]["TemplateListIncludeConstants"];
+                /** @description Add `notify_type` and `notify_receivers` to every item. */
+                include_notify?: components["parameters"]["TemplateListIncludeNotify"];
+                /** @description Add `labels` to project templates (not to common ones). */
+                include_labels?: components["parameters"]["TemplateListIncludeLabels"];
+                /** @description Validated, but changes nothing in a list. */
+                unfold_subprocess?: components["parameters"]["TemplateListUnfoldSubprocess"];
+                /**
+                 * @description Validated, but changes nothing in a list. A value other than `json` or `yaml` is refused with
+                 *     `{"format": ["“<value>” 不是合法选项。"]}` (Chinese, bk-sops' default language; English
+                 *     `"<value>" is not a valid choice.` for a caller whose `Accept-Language` asks for it).
+                 */
+                format?: components["parameters"]["TemplateListFormat"];
+                /**
+                 * @description The time zone of `create_time` and `edit_time` (default: the site's, Asia/Shanghai). A name
+                 *     pytz does not know is refused before the view runs: `expected_timezone <name> is unknown.`,
+                 *     code 3546100, `data: ""`.
+                 */
+                expected_timezone?: components["parameters"]["TemplateListExpectedTimezone"];
+                /**
+                 * @description How `bk_biz_id` is read: `cmdb_biz` (default) means a CMDB business id; any other value means
+                 *     the internal project id.
+                 */
+                scope?: components["parameters"]["TemplateListScope"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path: {
+                /**
+                 * @description The business id (CMDB). With a `scope` other than `cmdb_biz` in the body it is the internal
+                 *     project id instead. Digits only.
+                 * @example 2
+                 */
+                bk_biz_id: components["parameters"]["BkBizId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["GatewayTemplateListResult"];
+            400: components["responses"]["GatewayInvalidArgs"];
+            403: components["responses"]["GatewayAppNoPermission"];
+            404: components["responses"]["GatewayApiNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["IdInNotNumbers"];
+        };
+    };
+    getTemplateListEsb: {
+        parameters: {
+            query: {
+                /** @description APP ID (ESB form). */
+                bk_app_code: components["parameters"]["TemplateListEsbAppCode"];
+                /** @description APP Secret (ESB form). */
+                bk_app_secret: components["parameters"]["TemplateListEsbAppSecret"];
+                /** @description The user's login token (ESB form); or `bk_username` for login-exempt apps. */
+                bk_token?: components["parameters"]["TemplateListEsbBkToken"];
+                /** @description The user's name (ESB form), accepted instead of `bk_token` only from login-exempt apps. */
+                bk_username?: components["parameters"]["TemplateListEsbBkUsername"];
+                /** @description The business id (digits), as the path's `{bk_biz_id}` of the gateway form. */
+                bk_biz_id: components["parameters"]["TemplateListEsbBkBizId"];
+                /**
+                 * @description `business` (the doc's default) or `project` (the code's default) list the business's
+                 *     templates; **any other value**, the empty one included, lists every common template.
+                 */
+                template_source?: components["parameters"]["TemplateListTemplateSource"];
+                /**
+                 * @description Only these template ids, comma-separated. Each piece is read as Python's `int()` reads it
+                 *     (spaces around it allowed, so `1, 6` works); a piece that is not a number is not handled by
+                 *     bk-sops and fails the request with HTTP 500 (see the 500 response).
+                 */
+                id_in?: components["parameters"]["TemplateListIdIn"];
+                /** @description Only templates whose name contains it, ignoring letter case. */
+                name_keyword?: components["parameters"]["TemplateListNameKeyword"];
+                /** @description Add `executor_proxy` to project templates. */
+                include_executor_proxy?: components["parameters"]["TemplateListIncludeExecutorProxy"];
+                /** @description Validated, but changes nothing in a list. */
+                include_subprocess?: components["parameters"]["TemplateListIncludeSubprocess"];
+                /** @description Validated, but changes nothing in a list. */
+                include_constants?: components["parameters"]["TemplateListIncludeConstants"];
+                /** @description Add `notify_type` and `notify_receivers` to every item. */
+                include_notify?: components["parameters"]["TemplateListIncludeNotify"];
+                /** @description Add `labels` to project templates (not to common ones). */
+                include_labels?: components["parameters"]["TemplateListIncludeLabels"];
+                /** @description Validated, but changes nothing in a list. */
+                unfold_subprocess?: components["parameters"]["TemplateListUnfoldSubprocess"];
+                /**
+                 * @description Validated, but changes nothing in a list. A value other than `json` or `yaml` is refused with
+                 *     `{"format": ["“<value>” 不是合法选项。"]}` (Chinese, bk-sops' default language; English
+                 *     `"<value>" is not a valid choice.` for a caller whose `Accept-Language` asks for it).
+                 */
+                format?: components["parameters"]["TemplateListFormat"];
+                /**
+                 * @description The time zone of `create_time` and `edit_time` (default: the site's, Asia/Shanghai). A name
+                 *     pytz does not know is refused before the view runs: `expected_timezone <name> is unknown.`,
+                 *     code 3546100, `data: ""`.
+                 */
+                expected_timezone?: components["parameters"]["TemplateListExpectedTimezone"];
+                /**
+                 * @description How `bk_biz_id` is read: `cmdb_biz` (default) means a CMDB business id; any other value means
+                 *     the internal project id.
+                 */
+                scope?: components["parameters"]["TemplateListScope"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EsbTemplateListResult"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    previewCommonTaskTreeEsb: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["EsbPreviewCommonTaskTree"];
+        responses: {
+            200: components["responses"]["EsbPreviewCommonTaskTreeResult"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    previewTaskTree: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path: {
+                /**
+                 * @description The business id (CMDB). With a `scope` other than `cmdb_biz` in the body it is the internal
+                 *     project id instead. Digits only.
+                 * @example 2
+                 */
+                bk_biz_id: components["parameters"]["BkBizId"];
+                /**
+                 * @description The flow template id (digits only; anything else is answered 404).
+                 * @example 1
+                 */
+                template_id: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["GatewayPreviewTaskTree"];
+        responses: {
+            200: components["responses"]["GatewayPreviewTaskTreeResult"];
+            400: components["responses"]["GatewayInvalidArgs"];
+            403: components["responses"]["GatewayAppNoPermission"];
+            404: components["responses"]["GatewayApiNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    previewTaskTreeEsb: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["EsbPreviewTaskTree"];
+        responses: {
+            200: components["responses"]["EsbPreviewTaskTreeResult"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
         };

@@ -35,7 +35,7 @@ export function exampleChecks(pairs: ExamplePair[]): CheckDef[] {
         }
         if (ctx.target.staticMock && pair.request.invalid) {
           return skipped(
-            "static mock: Prism validates request bodies and answers one the spec marks invalid with its own error",
+            "static mock: Prism validates requests and answers one the spec marks invalid (body or parameters) with its own error",
           );
         }
         let built: Awaited<ReturnType<typeof exampleRequest>>;

@@ -5,8 +5,9 @@ import { requestsOf } from "./details.js";
 export function summaryByOperation(result: SuiteResult): Record<string, Summary> {
   const operations: Record<string, Summary> = {};
   for (const check of result.checks) {
-    operations[check.operationId] ??= { passed: 0, failed: 0, skipped: 0 };
-    operations[check.operationId]![check.status] += 1;
+    const summary = operations[check.operationId] ?? { passed: 0, failed: 0, skipped: 0 };
+    summary[check.status] += 1;
+    operations[check.operationId] = summary;
   }
   return operations;
 }

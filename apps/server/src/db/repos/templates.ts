@@ -3,24 +3,55 @@ import type { SqliteDatabase } from "../connection.js";
 
 export type TemplateSource = "project" | "common";
 
-export interface StoredTemplate {
+/** A template without its tree: what lists answer and every lookup reads first. */
+export interface TemplateHead {
   source: TemplateSource;
   id: number;
   projectId: number | null;
   name: string;
   category: string;
   description: string;
+  creator: string;
+  /** ISO 8601 instant. */
+  createTime: string;
+  /** null: never edited. */
+  editor: string | null;
+  /** ISO 8601 instant. */
+  editTime: string;
+  /** bk-sops' stored JSON text of the notification settings. */
+  notifyType: string;
+  notifyReceivers: string;
+  executorProxy: string;
+}
+
+export interface StoredTemplate extends TemplateHead {
   /** Parsed once and shared between requests: treat as read-only. */
   tree: PipelineTree;
   schemes: TemplateScheme[];
 }
 
-export interface TemplateInput extends Omit<StoredTemplate, "tree"> {
-  tree: PipelineTree;
+/** What a template file gives; absent times keep the stored ones (or the time of the first load). */
+export interface TemplateInput
+  extends Omit<StoredTemplate, "createTime" | "editTime" | "creator" | "notifyType" | "notifyReceivers"> {
+  creator?: string;
+  createTime?: string | null;
+  editTime?: string | null;
+  notifyType?: string;
+  notifyReceivers?: string;
   origin: string;
 }
 
-/** A template row without its tree: what every lookup reads. */
+/** Which templates a list asks for: bk-sops' `filter(...)` of get_template_list. */
+export interface TemplateFilter {
+  source: TemplateSource;
+  /** Project templates: the project's (required). Common templates: ignored. */
+  projectId?: number;
+  /** `id__in`: only these ids (null: any). */
+  ids?: readonly number[] | null;
+  /** `name__icontains`: the name contains it, ignoring case (null or "": any). */
+  nameKeyword?: string | null;
+}
+
 interface HeadRow {
   source: TemplateSource;
   id: number;
@@ -28,6 +59,13 @@ interface HeadRow {
   name: string;
   category: string;
   description: string;
+  creator: string;
+  create_time: string;
+  editor: string | null;
+  edit_time: string;
+  notify_type: string;
+  notify_receivers: string;
+  executor_proxy: string;
   updated_at: string;
 }
 
@@ -37,7 +75,25 @@ interface BodyRow {
   schemes: string;
 }
 
-const HEAD_COLUMNS = "source, id, project_id, name, category, description, updated_at";
+const HEAD_COLUMNS =
+  "source, id, project_id, name, category, description, creator, create_time, editor, edit_time, " +
+  "notify_type, notify_receivers, executor_proxy, updated_at";
+
+const toHead = (row: HeadRow): TemplateHead => ({
+  source: row.source,
+  id: row.id,
+  projectId: row.project_id,
+  name: row.name,
+  category: row.category,
+  description: row.description,
+  creator: row.creator,
+  createTime: row.create_time,
+  editor: row.editor,
+  editTime: row.edit_time,
+  notifyType: row.notify_type,
+  notifyReceivers: row.notify_receivers,
+  executorProxy: row.executor_proxy,
+});
 
 /**
  * Project and common flow templates. Trees are validated before they are stored (by the
@@ -49,6 +105,8 @@ export class TemplateRepository {
   private readonly commonTemplate;
   private readonly body;
   private readonly existing;
+  private readonly projectList;
+  private readonly commonList;
   private readonly upsertStatement;
 
   constructor(db: SqliteDatabase) {
@@ -66,14 +124,36 @@ export class TemplateRepository {
     this.existing = db.prepare<[TemplateSource, number], { id: number }>(
       "SELECT id FROM templates WHERE source = ? AND id = ? AND is_deleted = 0",
     );
+    // bk-sops' template models order by -id. `@ids` is a JSON list, or null for any id.
+    const idFilter = "(@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))";
+    this.projectList = db.prepare<[{ projectId: number; ids: string | null }], HeadRow>(
+      `SELECT ${HEAD_COLUMNS} FROM templates WHERE source = 'project' AND project_id = @projectId
+         AND is_deleted = 0 AND ${idFilter} ORDER BY id DESC`,
+    );
+    this.commonList = db.prepare<[{ ids: string | null }], HeadRow>(
+      `SELECT ${HEAD_COLUMNS} FROM templates WHERE source = 'common' AND is_deleted = 0 AND ${idFilter}
+         ORDER BY id DESC`,
+    );
+    // A file that gives no time keeps the stored one; a new row takes the time of loading. A tree
+    // that changed counts as an edit.
     this.upsertStatement = db.prepare(
       `INSERT INTO templates (source, id, project_id, name, category, description, pipeline_tree, schemes,
-         origin, updated_at)
-       VALUES (@source, @id, @projectId, @name, @category, @description, @tree, @schemes, @origin, @updatedAt)
+         origin, updated_at, creator, create_time, editor, edit_time, notify_type, notify_receivers,
+         executor_proxy)
+       VALUES (@source, @id, @projectId, @name, @category, @description, @tree, @schemes, @origin,
+         @updatedAt, @creator, coalesce(@createTime, @updatedAt), @editor, coalesce(@editTime, @updatedAt),
+         @notifyType, @notifyReceivers, @executorProxy)
        ON CONFLICT (source, id) DO UPDATE SET project_id = excluded.project_id, name = excluded.name,
          category = excluded.category, description = excluded.description,
-         pipeline_tree = excluded.pipeline_tree, schemes = excluded.schemes, origin = excluded.origin,
-         updated_at = excluded.updated_at, is_deleted = 0`,
+         schemes = excluded.schemes, origin = excluded.origin, updated_at = excluded.updated_at,
+         is_deleted = 0, creator = excluded.creator, editor = excluded.editor,
+         notify_type = excluded.notify_type, notify_receivers = excluded.notify_receivers,
+         executor_proxy = excluded.executor_proxy,
+         create_time = coalesce(@createTime, templates.create_time, excluded.create_time),
+         edit_time = coalesce(@editTime,
+           CASE WHEN templates.pipeline_tree = excluded.pipeline_tree THEN templates.edit_time END,
+           excluded.edit_time),
+         pipeline_tree = excluded.pipeline_tree`,
     );
   }
 
@@ -92,6 +172,18 @@ export class TemplateRepository {
     return this.existing.get(source, id) !== undefined;
   }
 
+  /** The templates a list asks for, newest id first, without their trees. */
+  list(filter: TemplateFilter): TemplateHead[] {
+    const ids = filter.ids ? JSON.stringify(filter.ids) : null;
+    const rows =
+      filter.source === "project"
+        ? this.projectList.all({ projectId: filter.projectId ?? -1, ids })
+        : this.commonList.all({ ids });
+    const keyword = filter.nameKeyword ? filter.nameKeyword.toLowerCase() : "";
+    const heads = rows.map(toHead);
+    return keyword ? heads.filter((head) => head.name.toLowerCase().includes(keyword)) : heads;
+  }
+
   /** Stores a template whose tree the caller has already validated. */
   upsert(template: TemplateInput): void {
     this.upsertStatement.run({
@@ -105,6 +197,13 @@ export class TemplateRepository {
       schemes: JSON.stringify(template.schemes),
       origin: template.origin,
       updatedAt: new Date().toISOString(),
+      creator: template.creator ?? "admin",
+      createTime: template.createTime ?? null,
+      editor: template.editor,
+      editTime: template.editTime ?? null,
+      notifyType: template.notifyType ?? "[]",
+      notifyReceivers: template.notifyReceivers ?? "{}",
+      executorProxy: template.executorProxy,
     });
     this.cache.delete(`${template.source}:${template.id}`);
   }
@@ -117,12 +216,7 @@ export class TemplateRepository {
     const body = this.body.get(row.source, row.id);
     if (!body) return undefined;
     const template: StoredTemplate = {
-      source: row.source,
-      id: row.id,
-      projectId: row.project_id,
-      name: row.name,
-      category: row.category,
-      description: row.description,
+      ...toHead(row),
       tree: JSON.parse(body.pipeline_tree) as PipelineTree,
       schemes: JSON.parse(body.schemes) as TemplateScheme[],
     };

@@ -2,8 +2,6 @@ import type { PipelineTree } from "@bksops/domain";
 import {
   buildTaskTree,
   buildTaskTreeFromRequestTree,
-  isPlainObject,
-  pyStr,
   pyTruthy,
   resolveExcludeList,
   TaskNodeSelectionError,
@@ -17,6 +15,7 @@ import { BkSopsError, CODES } from "../../errors.js";
 import type { Body } from "../../http/parse-body.js";
 import { paramsError } from "../../validation/params.js";
 import { pyRepr } from "../../validation/python-repr.js";
+import { bodyParams, injectProject, pyText } from "../shared/project.js";
 
 export interface CreateTaskInput {
   caller: Caller;
@@ -146,31 +145,6 @@ const DEFAULTS: Array<[string, () => unknown]> = [
   ["execute_task_nodes_id", () => []],
   ["template_schemes_id", () => []],
 ];
-
-/** Python's `str()` of a JSON value (a list or dict prints as its repr). */
-const pyText = (value: unknown): string =>
-  typeof value === "object" && value !== null ? pyRepr(value) : pyStr(value);
-
-/** project_inject: the body must be a JSON object (or empty); the answer has no trace_id. */
-function bodyParams(body: Body): Record<string, unknown> {
-  if (body.kind === "empty") return {};
-  if (body.kind === "json" && isPlainObject(body.value)) return { ...body.value };
-  throw new BkSopsError("invalid param format", CODES.REQUEST_PARAM_INVALID, { traceId: false });
-}
-
-function injectProject(store: Store, scopeId: string, params: Record<string, unknown>): Project {
-  // params.get("scope", "cmdb_biz"): an explicit null is None, which is not "cmdb_biz".
-  const scope = "scope" in params ? params.scope : "cmdb_biz";
-  const project = store.projects.find(Number(scopeId), typeof scope === "string" ? scope : "");
-  if (!project) {
-    throw new BkSopsError(
-      `project(${scopeId}) with scope(${pyText(scope)}) does not exist.`,
-      CODES.CONTENT_NOT_EXIST,
-      { traceId: false },
-    );
-  }
-  return project;
-}
 
 /** A `template_source` bk-sops cannot even hash (a list, an object) fails its set lookup. */
 function sourceKind(templateSource: unknown): "project" | "common" {
