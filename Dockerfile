@@ -8,8 +8,8 @@
 # Node 20, and `--build-arg NODE_IMAGE=localhost/node20-debian:bookworm` uses it.
 ARG NODE_IMAGE=node:20-bookworm-slim
 
-# ---- build: the whole workspace, from the lockfile -------------------------------------------
-FROM ${NODE_IMAGE} AS build
+# ---- toolchain: compilers and pnpm, independent of the sources ------------------------------
+FROM ${NODE_IMAGE} AS toolchain
 # better-sqlite3 downloads a prebuilt binary when it can, and compiles itself when it cannot:
 # the compilers are here for the second case.
 RUN apt-get update \
@@ -21,7 +21,13 @@ ENV CI=true TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 REDOCLY_TELEMETRY=off REDO
 COPY package.json ./
 RUN npm install --global --no-audit --no-fund --loglevel=error \
   "$(node -p 'require("./package.json").packageManager')"
+
+# ---- build: the whole workspace, from the lockfile -------------------------------------------
+FROM toolchain AS build
 COPY . .
+# Marks the build stage's images from here on (they change with every source change), so a
+# builder's cache of them can be pruned: podman image prune --filter label=io.bksops.stage=build
+LABEL io.bksops.stage=build
 # node-gyp compiles against the headers of the Node it runs on (<prefix>/include/node) instead of
 # downloading them; then the server, its workspace packages and the docs page are built. Last,
 # node_modules is made again with the server's production dependencies only, offline from pnpm's
@@ -36,6 +42,10 @@ RUN --mount=type=cache,id=bk-sops-pnpm-store,target=/root/.local/share/pnpm/stor
 
 # ---- runtime: what `node apps/server/dist/index.js` reads, nothing else ----------------------
 FROM ${NODE_IMAGE} AS runtime
+LABEL org.opencontainers.image.title="bk-sops reference server" \
+  org.opencontainers.image.description="The create_task toolkit's reference server of bk-sops (BlueKing Standard OPS)" \
+  org.opencontainers.image.licenses=MIT \
+  io.bksops.stage=runtime
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules

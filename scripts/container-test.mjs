@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const LOCAL_BASE = "localhost/node20-debian:bookworm";
+const TOOLCHAIN = "localhost/bk-sops-server:toolchain";
 const SKIPPED = 77;
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
@@ -162,6 +163,15 @@ try {
     BK_SOPS_PORT: String(port),
     BK_SOPS_TEMPLATES: templates,
   };
+  // The toolchain stage, tagged so that the cleanup below keeps it as the build cache.
+  console.log(`• toolchain stage (${TOOLCHAIN}) [${elapsed()}]`);
+  const toolchain = run(
+    "podman",
+    ["build", "--target", "toolchain", "--build-arg", `NODE_IMAGE=${nodeImage}`, "-t", TOOLCHAIN, "."],
+    { env },
+  );
+  if (toolchain.status !== 0)
+    fail("podman build --target toolchain failed", toolchain.stdout + toolchain.stderr);
   console.log(`• podman-compose up -d --build (image ${image}, port ${port}) [${elapsed()}]`);
   const up = compose("up", "-d", "--build");
   if (up.status !== 0) fail("podman-compose up failed", up.stdout + up.stderr);
@@ -231,5 +241,10 @@ try {
   compose("down", "-v");
   run("podman", ["network", "rm", "-f", `${project}_default`], { env });
   run("podman", ["rmi", "-f", image], { env });
+  // This run's intermediate images (each source change makes new ones; Podman removes their
+  // untagged parents with them); the tagged toolchain stage stays as the build cache.
+  for (const stage of ["build", "runtime"]) {
+    run("podman", ["image", "prune", "-f", "--filter", `label=io.bksops.stage=${stage}`], { env });
+  }
   rmSync(work, { recursive: true, force: true });
 }
