@@ -56,18 +56,22 @@ interface Answer {
   body: unknown;
 }
 
-/** Sends a request; a mock that does not answer within 10 s fails the test (Prism's hang). */
+/**
+ * Sends a request; a mock that does not answer within `timeoutMs` fails the test (Prism's hang):
+ * 10 s by default, more where Prism is being restarted (seconds on a busy machine).
+ */
 async function send(
   path: string,
   body: string | ReadableStream<Uint8Array> | undefined,
   headers: Record<string, string> = {},
   method = "POST",
+  timeoutMs = 10_000,
 ): Promise<Answer> {
   const response = await fetch(`${mock.url}${path}`, {
     method,
     body,
     headers: { "content-type": "application/json", ...headers },
-    signal: AbortSignal.timeout(10_000),
+    signal: AbortSignal.timeout(timeoutMs),
     ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
   } as RequestInit);
   const text = await response.text();
@@ -81,21 +85,26 @@ async function send(
 }
 
 /** The documented requests of both forms still get the documented answers. */
-async function expectDocumentedAnswers() {
+async function expectDocumentedAnswers(timeoutMs?: number) {
   const gateway = documented("createTask");
-  const gatewayAnswer = await send(GATEWAY, JSON.stringify(gateway.request?.value), {
-    "X-Bkapi-Authorization": AUTH,
-  });
+  const gatewayAnswer = await send(
+    GATEWAY,
+    JSON.stringify(gateway.request?.value),
+    { "X-Bkapi-Authorization": AUTH },
+    "POST",
+    timeoutMs,
+  );
   expect(gatewayAnswer.status).toBe(200);
   expect(gatewayAnswer.body).toEqual(gateway.response.value);
   const esb = documented("createTaskEsb");
-  const esbAnswer = await send(ESB, JSON.stringify(esb.request?.value));
+  const esbAnswer = await send(ESB, JSON.stringify(esb.request?.value), {}, "POST", timeoutMs);
   expect(esbAnswer.status).toBe(200);
   expect(esbAnswer.body).toEqual(esb.response.value);
 }
 
 beforeAll(async () => {
-  mock = await startMock({ prism: { timeoutMs: 45_000 } });
+  // Generous waits: Prism takes seconds to start again on a busy 2-core machine.
+  mock = await startMock({ restartWaitMs: 45_000, prism: { timeoutMs: 45_000 } });
 }, 60_000);
 
 afterAll(async () => {
@@ -247,10 +256,11 @@ describe("Prism is started again when it dies", () => {
     const before = mock.prism;
     if (!before) throw new Error("Prism is not running");
     process.kill(before.pid, "SIGKILL");
-    await expectDocumentedAnswers();
+    // The front holds the requests until the new Prism answers (restartWaitMs above).
+    await expectDocumentedAnswers(50_000);
     expect(mock.restarts).toBe(1);
     expect(mock.prism?.pid).not.toBe(before.pid);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe("a mock that cannot wait for Prism says so", () => {
