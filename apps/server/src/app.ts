@@ -5,6 +5,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import type { AppEnv } from "./app-env.js";
 import type { Store } from "./db/store.js";
+import type { Engine } from "./engine/engine.js";
 import { ApiError, GatewayError, HttpError } from "./errors.js";
 import { internalError } from "./front-doors/common.js";
 import { ESB_PREFIX, esbFrontDoor } from "./front-doors/esb.js";
@@ -14,6 +15,8 @@ import { OPERATIONS, type Operation } from "./operations/index.js";
 
 export interface AppDeps {
   store: Store;
+  /** The simulated engine that runs started tasks (its lifecycle belongs to the caller). */
+  engine: Engine;
   /** The base of `task_url`, ending with `/`. */
   bkSopsHost: string;
   corsOrigins?: string[];
@@ -101,7 +104,7 @@ export function createApp(deps: AppDeps) {
   // One sub-app per front door, each with its own error handling; the gateway's resources answer
   // at the root and under `/api/bk-sops/{stage}`.
   const operations = deps.operations ?? OPERATIONS;
-  const doorDeps = { store: deps.store, bkSopsHost: deps.bkSopsHost, logger };
+  const doorDeps = { store: deps.store, bkSopsHost: deps.bkSopsHost, engine: deps.engine, logger };
   const gateway = gatewayFrontDoor(doorDeps, operations);
   app.route(ESB_PREFIX, esbFrontDoor(doorDeps, operations));
   app.route("/api/bk-sops/:stage", gateway);

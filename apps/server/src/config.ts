@@ -1,3 +1,5 @@
+import type { EngineTiming } from "./engine/timing.js";
+
 /** Server configuration, read from the environment in this one place and checked all at once. */
 export interface Config {
   port: number;
@@ -11,6 +13,8 @@ export interface Config {
   corsOrigins: string[];
   /** Load the demo data at start (`DEMO_DATA=0` turns it off). */
   demoData: boolean;
+  /** How long the simulated engine's plugin nodes run. */
+  engineTiming: EngineTiming;
 }
 
 export const LOG_LEVELS = ["silent", "error", "warn", "info", "debug"] as const;
@@ -65,6 +69,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     problems.push(`DEMO_DATA must be 1 or 0, got "${env.DEMO_DATA}"`);
   }
 
+  const engineTiming = readEngineTiming(env, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -75,7 +81,48 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: logLevel as LogLevel,
     corsOrigins,
     demoData: demo === "1" || demo === "true",
+    engineTiming,
   };
+}
+
+/** The largest duration accepted for a node: a day. */
+const MAX_NODE_MS = 86_400_000;
+
+function readDuration(name: string, text: string, problems: string[]): number | undefined {
+  const ms = Number(text);
+  if (!/^\d+$/.test(text) || ms > MAX_NODE_MS) {
+    problems.push(`${name} must be a whole number of milliseconds from 0 to ${MAX_NODE_MS}, got "${text}"`);
+    return undefined;
+  }
+  return ms;
+}
+
+/** ENGINE_SPEED, ENGINE_NODE_MS and ENGINE_COMPONENT_MS (`code=ms,code=ms`). */
+function readEngineTiming(env: Record<string, string | undefined>, problems: string[]): EngineTiming {
+  const speedText = (env.ENGINE_SPEED ?? "1").trim();
+  const speed = Number(speedText);
+  if (speedText === "" || !Number.isFinite(speed) || speed <= 0 || speed > 1_000_000) {
+    problems.push(
+      `ENGINE_SPEED must be a number above 0 and up to 1000000 (1: real time), got "${env.ENGINE_SPEED}"`,
+    );
+  }
+  const nodeMs = readDuration("ENGINE_NODE_MS", (env.ENGINE_NODE_MS ?? "1000").trim(), problems) ?? 1000;
+  const componentMs: Record<string, number> = {};
+  for (const entry of (env.ENGINE_COMPONENT_MS ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean)) {
+    const match = /^([A-Za-z0-9_.-]+)=(.*)$/.exec(entry);
+    if (!match) {
+      problems.push(
+        `ENGINE_COMPONENT_MS entries must be code=milliseconds (e.g. sleep_timer=3000), got "${entry}"`,
+      );
+      continue;
+    }
+    const ms = readDuration(`ENGINE_COMPONENT_MS (${match[1]})`, (match[2] ?? "").trim(), problems);
+    if (ms !== undefined) componentMs[match[1] as string] = ms;
+  }
+  return { speed: Number.isFinite(speed) && speed > 0 ? speed : 1, nodeMs, componentMs };
 }
 
 function readPort(value: string | undefined, problems: string[]): number {

@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/connection.js";
 import { DEMO, loadDemoData } from "./db/demo.js";
 import { createStore } from "./db/store.js";
+import { Engine } from "./engine/engine.js";
 import { createLogger } from "./logger.js";
 import { startServer } from "./server.js";
 import { loadTemplatesDir } from "./templates/load.js";
@@ -36,8 +37,12 @@ async function main(): Promise<void> {
     );
   }
   const docsHtml = existsSync(DOCS_PAGE) ? () => readFileSync(DOCS_PAGE, "utf8") : undefined;
+  // Tasks that were running when the server stopped go on where they were (see the README).
+  const engine = new Engine({ store, timing: config.engineTiming, logger });
+  engine.reload();
   const app = createApp({
     store,
+    engine,
     bkSopsHost: config.bkSopsHost,
     corsOrigins: config.corsOrigins,
     logger,
@@ -51,6 +56,11 @@ async function main(): Promise<void> {
   console.log(`  gateway:   POST ${running.url}/api/bk-sops/prod/create_task/{template_id}/{bk_biz_id}/`);
   console.log(`  ESB:       POST ${running.url}/api/c/compapi/v2/sops/create_task/`);
   console.log(`  docs:      ${running.url}/docs${docsHtml ? "" : " (not built: run pnpm docs)"}`);
+  const live = store.runs.live().length;
+  console.log(
+    `  engine:    plugin nodes run ${config.engineTiming.nodeMs} ms at speed ${config.engineTiming.speed}` +
+      (live > 0 ? `; ${live} task(s) picked up where they were` : ""),
+  );
   if (config.demoData) {
     console.log(
       `  demo:      bk_app_code=esb_test bk_app_secret=xxx bk_token=xxx, business ${DEMO.project.bkBizId} ` +
@@ -63,6 +73,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: no longer accepting; finishing requests in flight`);
+    engine.close();
     const force = setTimeout(() => {
       logger.warn("requests still in flight after 10 s; closing anyway");
       db.close();

@@ -16,7 +16,27 @@ export interface ExampleContract {
   authorization?: Record<string, string>;
   /** `first-line`: only the first line of `message` is stable. */
   message?: "first-line";
+  /**
+   * The task behind `task_id`: instead of the run's shared fixture task (created once, never
+   * started), a task made for this example alone, created with `create` (create_task parameters;
+   * `template_id` names the template) and then taken through `steps`, in order: `start`
+   * (start_task), `pause`, `resume`, `revoke` (operate_task), `finish` (wait until get_task_status
+   * reads FINISHED), `settle` (wait until it reads FINISHED, FAILED or REVOKED).
+   */
+  task?: { create?: Record<string, unknown>; steps?: TaskStep[] };
+  /** `node_id` is the id, in the example's task, of the node made from this template node id. */
+  node?: string;
+  /**
+   * Dotted paths (`*` for any key or index) of values the target generates (ids, times, names of
+   * the suite's tasks): compared by JSON type only.
+   */
+  generated?: string[];
+  /** Dotted paths of objects keyed by generated ids: their entries are compared in order, keys aside. */
+  "generated-keys"?: string[];
 }
+
+/** What the suite does to an example's task before sending the example (see `ExampleContract.task`). */
+export type TaskStep = "start" | "pause" | "resume" | "revoke" | "finish" | "settle";
 
 export interface ExampleSide {
   summary?: string;

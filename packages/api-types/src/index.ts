@@ -14,6 +14,7 @@ export {
   type ExampleSide,
   listExamplePairs,
   schemaNameOf,
+  type TaskStep,
 } from "./examples.js";
 export { loadSpec, type OpenApiDocument } from "./spec.js";
 export {

@@ -33,7 +33,10 @@ function afterwards(app: FetchFn, edit: (body: Json) => void): FetchFn {
 }
 
 /** Rewrites the JSON body of every request before the app sees it (or answers in its place). */
-function beforehand(app: FetchFn, edit: (body: unknown, raw: string) => Response | unknown): FetchFn {
+function beforehand(
+  app: FetchFn,
+  edit: (body: unknown, raw: string, url: string) => Response | unknown,
+): FetchFn {
   return async (request) => {
     if (request.method !== "POST") return app(request);
     const raw = await request.text();
@@ -43,7 +46,7 @@ function beforehand(app: FetchFn, edit: (body: unknown, raw: string) => Response
     } catch {
       body = undefined;
     }
-    const edited = edit(body, raw);
+    const edited = edit(body, raw, request.url);
     if (edited instanceof Response) return edited;
     const text = edited === undefined ? raw : JSON.stringify(edited);
     return app(new Request(request.url, { method: "POST", headers: request.headers, body: text }));
@@ -89,10 +92,10 @@ export const reusesIds = (app: FetchFn) =>
     body.data.pipeline_tree = rename(tree);
   });
 
-/** Answers `result: true` to a create without `name`. */
+/** Answers `result: true` to a create_task without `name` (the other calls are left alone). */
 export const acceptsMissingName = (app: FetchFn) =>
-  beforehand(app, (body) => {
-    if (!isObject(body) || "name" in body) return undefined;
+  beforehand(app, (body, _raw, url) => {
+    if (!url.includes("/create_task/") || !isObject(body) || "name" in body) return undefined;
     return answer({
       result: true,
       data: { task_id: 1, task_url: "http://bk_sops_host/taskflow/execute/3/?instance_id=1" },

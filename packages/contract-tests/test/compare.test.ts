@@ -94,6 +94,64 @@ describe("compareAnswer", () => {
     ).toEqual([]);
     expect(compareAnswer(want, { ...want, message: "bad: y" }, { firstLineMessage: true })).toHaveLength(1);
   });
+  it("accepts any task in a task_url when the answer names no task id (a task's detail)", () => {
+    const want = {
+      result: true,
+      data: { id: 1, task_url: "http://h/taskflow/execute/3/?instance_id=15364" },
+    };
+    const got = (url: string) => ({ result: true, data: { id: 1, task_url: url } });
+    expect(compareAnswer(want, got("http://x/taskflow/execute/3/?instance_id=9"))).toEqual([]);
+    expect(compareAnswer(want, got("http://x/taskflow/execute/4/?instance_id=9"))).toHaveLength(1);
+  });
+  describe("generated values (x-contract generated, generated-keys)", () => {
+    const want = {
+      result: true,
+      data: {
+        id: "n1",
+        state: "FINISHED",
+        children: {
+          n2: { id: "n2", state: "FINISHED", start_time: "a" },
+          n3: { id: "n3", state: "RUNNING", start_time: "b" },
+        },
+      },
+    };
+    const options = {
+      generated: ["data.id", "data.children.*.id", "data.children.*.start_time"],
+      generatedKeys: ["data.children"],
+    };
+    const got = (states: string[], firstId: unknown = "x2") => ({
+      result: true,
+      data: {
+        id: "x1",
+        state: "FINISHED",
+        children: {
+          x2: { id: firstId, state: states[0], start_time: "c" },
+          x3: { id: "x3", state: states[1], start_time: "d" },
+        },
+      },
+    });
+    it("compares generated values by type and entries keyed by generated ids in order", () => {
+      expect(compareAnswer(want, got(["FINISHED", "RUNNING"]), options)).toEqual([]);
+    });
+    it("still compares what is not generated, and the type of what is", () => {
+      expect(compareAnswer(want, got(["RUNNING", "RUNNING"]), options).map((d) => d.path)).toEqual([
+        "data.children.n2.state",
+      ]);
+      expect(compareAnswer(want, got(["FINISHED", "RUNNING"], 5), options).map((d) => d.path)).toEqual([
+        "data.children.n2.id",
+      ]);
+    });
+    it("reports a different number of entries instead of pairing them", () => {
+      const fewer = got(["FINISHED", "RUNNING"]);
+      delete (fewer.data.children as Record<string, unknown>).x3;
+      expect(compareAnswer(want, fewer, options).length).toBeGreaterThan(0);
+    });
+    it("is exact for a static mock", () => {
+      expect(
+        compareAnswer(want, got(["FINISHED", "RUNNING"]), { ...options, exact: true }).length,
+      ).toBeGreaterThan(0);
+    });
+  });
   it("reports keys an error answer should not have", () => {
     const want = { result: false, message: "m", code: 1 };
     expect(compareAnswer(want, { ...want, trace_id: "t" })).toEqual([

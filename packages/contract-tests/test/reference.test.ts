@@ -67,7 +67,7 @@ describe("the suite against the reference server over real HTTP", () => {
   let close: () => void;
   beforeAll(async () => {
     const context = createTestContext();
-    close = () => context.db.close();
+    close = () => context.close();
     server = await startServer((request) => context.app.fetch(request), { port: 0, host: "127.0.0.1" });
   });
   afterAll(async () => {

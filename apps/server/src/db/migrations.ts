@@ -86,6 +86,27 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 2,
+    name: "task execution: start and finish times, and the simulated engine's runs",
+    sql: `
+      -- PipelineInstance's execution fields: when the task was started and finished, and by whom.
+      ALTER TABLE tasks ADD COLUMN start_time TEXT;
+      ALTER TABLE tasks ADD COLUMN finish_time TEXT;
+      ALTER TABLE tasks ADD COLUMN executor TEXT NOT NULL DEFAULT '';
+      -- One row per started task: the engine's state of the run (node states, execution data,
+      -- processes) as JSON. live = 1 while a process can still move or wait; next_wake_at is
+      -- when the earliest running activity ends (epoch ms), so a restart re-arms its timers.
+      CREATE TABLE task_runs (
+        task_id       INTEGER PRIMARY KEY REFERENCES tasks (id),
+        run           TEXT    NOT NULL,
+        live          INTEGER NOT NULL,
+        next_wake_at  INTEGER,
+        updated_at    TEXT    NOT NULL
+      );
+      CREATE INDEX task_runs_live ON task_runs (live) WHERE live = 1;
+    `,
+  },
+  {
     version: 5,
     name: "template metadata: creator, times, notification and executor proxy",
     // What bk-sops' template lists and details answer besides the tree (PipelineTemplate's creator,

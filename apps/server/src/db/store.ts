@@ -1,6 +1,7 @@
 import type { SqliteDatabase } from "./connection.js";
 import { AppRepository } from "./repos/apps.js";
 import { ProjectRepository } from "./repos/projects.js";
+import { RunRepository } from "./repos/runs.js";
 import { TaskRepository } from "./repos/tasks.js";
 import { TemplateRepository } from "./repos/templates.js";
 import { UserRepository } from "./repos/users.js";
@@ -13,6 +14,7 @@ export interface Store {
   users: UserRepository;
   templates: TemplateRepository;
   tasks: TaskRepository;
+  runs: RunRepository;
 }
 
 export function createStore(db: SqliteDatabase): Store {
@@ -23,5 +25,6 @@ export function createStore(db: SqliteDatabase): Store {
     users: new UserRepository(db),
     templates: new TemplateRepository(db),
     tasks: new TaskRepository(db),
+    runs: new RunRepository(db),
   };
 }

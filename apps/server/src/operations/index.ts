@@ -1,9 +1,15 @@
+import { createAndStartTaskOperation } from "./create-and-start-task/index.js";
 import { createTaskOperation } from "./create-task/index.js";
 import { getCommonTemplateListOperation } from "./get-common-template-list/index.js";
+import { getTaskDetailOperation } from "./get-task-detail/index.js";
+import { getTaskNodeDetailOperation } from "./get-task-node-detail/index.js";
+import { getTaskStatusOperation } from "./get-task-status/index.js";
 import { getTemplateListOperation } from "./get-template-list/index.js";
+import { operateTaskOperation } from "./operate-task/index.js";
 import type { Operation } from "./operation.js";
 import { previewCommonTaskTreeOperation } from "./preview-common-task-tree/index.js";
 import { previewTaskTreeOperation } from "./preview-task-tree/index.js";
+import { startTaskOperation } from "./start-task/index.js";
 
 export type { Operation, OperationDeps, OperationInput, ViewResult } from "./operation.js";
 
@@ -12,9 +18,15 @@ export type { Operation, OperationDeps, OperationInput, ViewResult } from "./ope
  * (sorted by name: one line each).
  */
 export const OPERATIONS: readonly Operation[] = [
+  createAndStartTaskOperation,
   createTaskOperation,
   getCommonTemplateListOperation,
+  getTaskDetailOperation,
+  getTaskNodeDetailOperation,
+  getTaskStatusOperation,
   getTemplateListOperation,
+  operateTaskOperation,
   previewCommonTaskTreeOperation,
   previewTaskTreeOperation,
+  startTaskOperation,
 ];

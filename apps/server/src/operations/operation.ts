@@ -1,5 +1,6 @@
 import type { Caller } from "../auth/caller.js";
 import type { Store } from "../db/store.js";
+import type { Engine } from "../engine/engine.js";
 import type { Body } from "../http/parse-body.js";
 
 /** What every operation may use. */
@@ -7,6 +8,9 @@ export interface OperationDeps {
   store: Store;
   /** The base of `task_url` and the other urls bk-sops answers, ending with `/`. */
   bkSopsHost: string;
+  /** The simulated engine that runs started tasks. */
+  engine: Engine;
+  logger?: { info(message: string): void; warn(message: string): void };
 }
 
 /** One call of an operation, once a front door has verified the caller. */

@@ -44,10 +44,30 @@ export function resolveTimeZone(name: string): string | undefined {
   }
 }
 
+// Asia/Shanghai has kept UTC+8 without daylight saving since 1992: its times need no time-zone
+// database (Intl formatting costs about 20 µs a call; status trees format dozens per answer).
+const SHANGHAI_FIXED_SINCE = Date.UTC(1992, 0, 1);
+const pad = (n: number) => String(n).padStart(2, "0");
+
+function shanghaiTime(ms: number): string {
+  const local = new Date(ms + 8 * 3_600_000);
+  return (
+    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} ` +
+    `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())} +0800`
+  );
+}
+
 /** An instant (ISO 8601) as bk-sops' `format_datetime` writes it in `timeZone`. */
 export function formatBkDatetime(iso: string, timeZone: string = DEFAULT_TIME_ZONE): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "";
+  if (
+    timeZone === DEFAULT_TIME_ZONE &&
+    date.getTime() >= SHANGHAI_FIXED_SINCE &&
+    date.getUTCFullYear() < 10000
+  ) {
+    return shanghaiTime(date.getTime());
+  }
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(date)) parts[part.type] = part.value;
   // "GMT+08:00", "GMT-03:30", or plain "GMT" for a zero offset.

@@ -12,6 +12,7 @@ describe("configuration from the environment", () => {
       logLevel: "info",
       corsOrigins: ["*"],
       demoData: true,
+      engineTiming: { speed: 1, nodeMs: 1000, componentMs: {} },
     });
   });
 
@@ -29,8 +30,45 @@ describe("configuration from the environment", () => {
     ],
     ["DEMO_DATA=0 turns the demo data off", { DEMO_DATA: "0" }, { demoData: false }],
     ["PORT=0 asks for any free port", { PORT: "0" }, { port: 0 }],
+    [
+      "the engine's speed factor and durations, per component code",
+      { ENGINE_SPEED: "2.5", ENGINE_NODE_MS: "400", ENGINE_COMPONENT_MS: "sleep_timer=3000, pause_node=0" },
+      { engineTiming: { speed: 2.5, nodeMs: 400, componentMs: { sleep_timer: 3000, pause_node: 0 } } },
+    ],
   ])("%s", (_name, env, want) => {
     expect(loadConfig(env)).toMatchObject(want);
+  });
+
+  it.each([
+    ["a speed of 0", { ENGINE_SPEED: "0" }, /ENGINE_SPEED must be a number above 0/],
+    [
+      "a speed that is not a number",
+      { ENGINE_SPEED: "fast" },
+      /ENGINE_SPEED must be a number above 0.*"fast"/,
+    ],
+    [
+      "a negative duration",
+      { ENGINE_NODE_MS: "-5" },
+      /ENGINE_NODE_MS must be a whole number of milliseconds/,
+    ],
+    ["a fractional duration", { ENGINE_NODE_MS: "1.5" }, /ENGINE_NODE_MS must be a whole number/],
+    [
+      "a component entry without =",
+      { ENGINE_COMPONENT_MS: "sleep_timer" },
+      /ENGINE_COMPONENT_MS entries must be code=milliseconds/,
+    ],
+    [
+      "a component duration that is not a number",
+      { ENGINE_COMPONENT_MS: "sleep_timer=soon" },
+      /ENGINE_COMPONENT_MS \(sleep_timer\) must be a whole number/,
+    ],
+    [
+      "a duration over a day",
+      { ENGINE_NODE_MS: "86400001" },
+      /ENGINE_NODE_MS must be a whole number of milliseconds from 0 to 86400000/,
+    ],
+  ])("refuses %s for the engine", (_name, env, problem) => {
+    expect(() => loadConfig(env)).toThrow(problem);
   });
 
   it("lists every bad variable at once", () => {

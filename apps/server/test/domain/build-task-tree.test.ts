@@ -333,21 +333,16 @@ describe("buildTaskTree cost", () => {
     });
   }
 
-  it("handles 1,000 activities with half of them excluded quickly and grows about linearly", () => {
-    const time = (n: number): number => {
-      const tree = big(n);
-      validateTemplateTree(tree);
-      const exclude = Object.keys(tree.activities).filter((id) => id.startsWith("o"));
-      const started = performance.now();
-      const got = buildTaskTree(tree, { exclude });
-      const elapsed = performance.now() - started;
-      expect(Object.keys(got.activities)).toHaveLength(n / 2);
-      return elapsed;
-    };
-    time(1000); // warm up
-    const small = Math.max(time(1000), 1);
-    const large = time(4000);
-    expect(small).toBeLessThan(500);
-    expect(large / small).toBeLessThan(16); // quadratic growth would be ~16x
+  // How the cost grows with the template's size is measured by the benchmark (`npm run bench`,
+  // "Cost growth" in BENCHMARKS.md), not timed here.
+  it.each([1000, 4000])("builds a %i-activity template with half of its activities excluded", (n) => {
+    const tree = big(n);
+    validateTemplateTree(tree);
+    const exclude = Object.keys(tree.activities).filter((id) => id.startsWith("o"));
+    const got = buildTaskTree(tree, { exclude });
+    expect(Object.keys(got.activities)).toHaveLength(n / 2);
+    expect(Object.values(got.activities).every((act) => !String(act.template_node_id).startsWith("o"))).toBe(
+      true,
+    );
   });
 });

@@ -6,7 +6,13 @@ import { createViaGateway, DEMO_AUTH, freshContext, send, tableCounts } from "..
 // Every documented pair of every operation of the spec, answered by the in-process server as
 // documented: exactly, but for the values generated per request (trace_id, request_id) and, for a
 // created task, its ids and urls.
-const allPairs = listExamplePairs(loadSpec()).filter((pair) => pair.request);
+// The task operations' pairs need tasks in given states (`x-contract.task`) and compare generated
+// values by type: operations/task-examples.test.ts answers them.
+const TASK_OPERATION =
+  /\/(create_and_start_task|get_task_detail|get_task_node_detail|get_task_status|operate_task|start_task)\//;
+const allPairs = listExamplePairs(loadSpec()).filter(
+  (pair) => pair.request && !TASK_OPERATION.test(pair.path),
+);
 const createsTask = (pair: ExamplePair) =>
   (pair.response.value as { data?: { task_id?: unknown } }).data?.task_id !== undefined;
 const pairs = allPairs.filter((pair) => !createsTask(pair));

@@ -155,9 +155,10 @@ describe("bad requests get the documented envelope, never a crash", () => {
 describe("CORS with a list of allowed origins", () => {
   it("allows the listed origins and no other, on preflights and on answers", async () => {
     const { createApp } = await import("../../src/app.js");
-    const { store } = freshContext();
+    const { store, engine } = freshContext();
     const app = createApp({
       store,
+      engine,
       bkSopsHost: "http://bk_sops_host/",
       corsOrigins: ["http://localhost:5173"],
     });

@@ -24,6 +24,16 @@ describe("formatBkDatetime: bk-sops' %Y-%m-%d %H:%M:%S %z", () => {
     expect(formatBkDatetime(iso, zone)).toBe(want);
   });
 
+  it("writes the site's zone without the time-zone database exactly as with it, since 1992", () => {
+    // "PRC" names the same zone but takes the database path.
+    for (let ms = Date.UTC(1992, 0, 1); ms < Date.UTC(2100, 0, 1); ms += 86_399_937 * 17) {
+      const iso = new Date(ms).toISOString();
+      expect(formatBkDatetime(iso)).toBe(formatBkDatetime(iso, "PRC"));
+    }
+    // Before 1992 Shanghai kept summer time some years: the database decides.
+    expect(formatBkDatetime("1988-06-01T00:00:00Z")).toBe("1988-06-01 09:00:00 +0900");
+  });
+
   it("writes nothing for a time that is not one (bk-sops' empty string)", () => {
     expect(formatBkDatetime("not a time")).toBe("");
   });

@@ -2,6 +2,63 @@
 // Generated from openapi/openapi.yaml by `pnpm generate`: do not edit by hand.
 
 export interface paths {
+    "/create_and_start_task/{template_id}/{bk_biz_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a task from a flow template and start it (API gateway)
+         * @description create_task followed by start_task in one call. bk-sops runs create_task's checks in the
+         *     same order, with this view's own details:
+         *
+         *     - only `template_source: business` (the default here) reads a project template: any other
+         *       value, **`project` included**, reads a common template (IAM still checks `project` as a
+         *       project template, as create_task does);
+         *     - the parameters are checked with this view's schema (`template_source` must be a string,
+         *       there is no `execute_task_nodes_id`, `simplify_vars` or `pipeline_tree`), and the message
+         *       reads `task parmas is invalid: …` (sic);
+         *     - a tree that cannot be built answers its reason alone (no `[API] create_task …` prefix);
+         *     - the task stores `template_source` as sent (`business` by default);
+         *     - the answer is `pipeline_tree`, `task_id`, `task_url` (no `function_task_claim_url`; MCP
+         *       callers get the tree too).
+         *
+         *     bk-sops queues the start; the reference server starts the task before it answers. A
+         *     functional task (`flow_type` `common_func`) is created and not started.
+         */
+        post: operations["createAndStartTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/c/compapi/v2/sops/create_and_start_task/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a task from a flow template and start it (ESB)
+         * @description The ESB form: credentials, `bk_biz_id` and `template_id` in the JSON body with the task
+         *     parameters; the answer's `code` rewritten (`0`, or `1306000`), `message`, `data` and
+         *     `request_id` added.
+         */
+        post: operations["createAndStartTaskEsb"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/create_task/{template_id}/{bk_biz_id}/": {
         parameters: {
             query?: never;
@@ -100,6 +157,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/get_task_detail/{task_id}/{bk_biz_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Query the details of a task (API gateway)
+         * @description The task's record (name, creator, times, executor, elapsed seconds), its pipeline tree and
+         *     global variables, and the pipeline's outputs (`outputs`, each output constant with its value,
+         *     written when the pipeline finishes: `[]` before). Times are `"%Y-%m-%d %H:%M:%S %z"` texts,
+         *     `""` until they happen; `finish_time` is also set when the task is revoked.
+         *
+         *     Checks, in order: credentials (gateway) → the business (`scope`) → IAM `task_view` (apps not
+         *     on the whitelist: the task is read by id first) → the `include_*` flags (Django REST
+         *     framework booleans: an invalid one answers the serializer's errors, an object, as `message`)
+         *     → the task must be the business's. MCP callers get no `task_webhook_history`, and
+         *     `pipeline_tree` only with `include_pipeline_tree=true` (trimmed). bk-sops caches answers for
+         *     60 s per worker process; the reference server answers the current state.
+         */
+        get: operations["getTaskDetail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/c/compapi/v2/sops/get_task_detail/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Query the details of a task (ESB)
+         * @description The ESB form: credentials, `bk_biz_id` and `task_id` in the query string with the other
+         *     parameters; the answer's `code` rewritten (`0`, or `1306000`), `message`, `data` and
+         *     `request_id` added.
+         */
+        get: operations["getTaskDetailEsb"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get_task_node_detail/{task_id}/{bk_biz_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Query the execution details of a task node (API gateway)
+         * @description One node of task `task_id`: its state, times and counters once the execution has reached it
+         *     (`READY`, with its `name`, before), its inputs (rendered with the task's constants; with
+         *     `_loop`, `_inner_loop` once it ran), its outputs as a table (`key`, `value`, `preset`; with
+         *     `component_code`, the plugin's declared outputs first, named) and `ex_data` (its failure,
+         *     `null` for a node that ran without one, `""` for events and gateways).
+         *
+         *     Checks, in order: credentials (gateway) → the business (`scope`) → IAM `task_view` → the task
+         *     must be the business's → `subprocess_stack` must be JSON → `node_id` must be a node of the
+         *     task (the message, in Chinese, names the task and the node).
+         */
+        get: operations["getTaskNodeDetail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/c/compapi/v2/sops/get_task_node_detail/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Query the execution details of a task node (ESB)
+         * @description The ESB form: credentials, `bk_biz_id` and `task_id` in the query string with the other
+         *     parameters; the answer's `code` rewritten (`0`, or `1306000`), `message`, `data` and
+         *     `request_id` added.
+         */
+        get: operations["getTaskNodeDetailEsb"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get_task_status/{task_id}/{bk_biz_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Query the execution status of a task (API gateway)
+         * @description The status tree of task `task_id` of business `bk_biz_id`: the pipeline's state, times and
+         *     counters, and one child per node the execution has reached so far (in the order reached,
+         *     keyed by node id, each with the node's `name`, `""` for events and gateways). A task never
+         *     started answers `CREATED` with no children.
+         *
+         *     States: `CREATED` (not started), `RUNNING`, `SUSPENDED` (paused), `FAILED` (a node failed:
+         *     the pipeline itself is still running, and bk-sops reports it FAILED), `REVOKED`, `FINISHED`;
+         *     nodes are `RUNNING`, `FINISHED` or `FAILED`. `start_time` and `finish_time` are
+         *     `"%Y-%m-%d %H:%M:%S %z"` texts or `null`; `elapsed_time` counts whole seconds (to now while
+         *     running). A revoked pipeline has no `finish_time` of its own (its `elapsed_time` keeps
+         *     growing); `get_task_detail` has the revocation time.
+         *
+         *     Checks, in order: credentials (gateway) → the business (`scope`) → IAM `task_view` (apps not
+         *     on the whitelist: the task is read by id first, a missing one is answered by bk-sops'
+         *     DoesNotExist middleware) → the task must be the business's. bk-sops caches an answer other
+         *     than `CREATED` for 10 s in each of its worker processes; the reference server answers the
+         *     current state every time.
+         */
+        get: operations["getTaskStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/c/compapi/v2/sops/get_task_status/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Query the execution status of a task (ESB)
+         * @description The ESB form: credentials, `bk_biz_id` and `task_id` in the query string with the other
+         *     parameters. The ESB requires `bk_biz_id` and `task_id` (code 1306406) and rewrites the
+         *     answer's `code` (`0`, or `1306000` on failure), adding `message`, `data` and `request_id`.
+         */
+        get: operations["getTaskStatusEsb"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/get_template_list/{bk_biz_id}/": {
         parameters: {
             query?: never;
@@ -154,6 +371,57 @@ export interface paths {
         get: operations["getTemplateListEsb"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operate_task/{task_id}/{bk_biz_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start, pause, resume or revoke a task (API gateway)
+         * @description `action` is `start` (as start_task, answered `{"message": "success", …}`), `pause` (running
+         *     nodes end, no further node starts), `resume` (a paused task goes on) or `revoke` (the task
+         *     stops for good: running nodes end, no further node starts).
+         *
+         *     Checks, in order: credentials (gateway) → the body is a JSON object (`scope`) → the business
+         *     → IAM `task_operate` → an empty body is `invalid json format` → for `start`: as start_task;
+         *     otherwise the task must be the business's (bk-sops' middleware answers a missing one), its
+         *     flow must be `execute_task` (a finished or revoked task's is `finished`, a functional task's
+         *     `func_claim`), the action known, the task started; then the engine's own rule: only a
+         *     running task pauses, only a paused one resumes, a running or paused one is revoked. The
+         *     engine's refusals read `fail: ` and its traceback, code 3599999.
+         */
+        post: operations["operateTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/c/compapi/v2/sops/operate_task/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start, pause, resume or revoke a task (ESB)
+         * @description The ESB form: credentials, `bk_biz_id`, `task_id` and `action` in the JSON body; the answer's
+         *     `code` rewritten (`0`, or `1306000`), `message`, `data` and `request_id` added.
+         */
+        post: operations["operateTaskEsb"];
         delete?: never;
         options?: never;
         head?: never;
@@ -247,6 +515,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/start_task/{task_id}/{bk_biz_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a task (API gateway)
+         * @description Starts task `task_id` of business `bk_biz_id` (one created by create_task and not started
+         *     yet). bk-sops queues the start and answers at once, so for a moment its status may still be
+         *     `CREATED`; the reference server starts the task before it answers. A functional task
+         *     (`flow_type` `common_func`) waiting to be claimed is answered the same, and is not started.
+         *
+         *     Checks, in order: credentials (gateway) → the body is a JSON object, or empty (it may carry
+         *     `scope`) → the business → IAM `task_operate` (apps not on the whitelist: the task is read by
+         *     id first) → the task must be the business's (a DoesNotExist answered by bk-sops' middleware)
+         *     → not started yet (`task already started`, code 3545000).
+         */
+        post: operations["startTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/c/compapi/v2/sops/start_task/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a task (ESB)
+         * @description The ESB form: credentials, `bk_biz_id` and `task_id` in the JSON body. The ESB requires
+         *     `bk_biz_id` and `task_id` (code 1306406) and rewrites the answer's `code` (`0`, or `1306000`),
+         *     adding `message` (`""` when absent), `data` and `request_id`.
+         */
+        post: operations["startTaskEsb"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -290,10 +608,11 @@ export interface components {
             message: string;
             /**
              * @description `3540000` invalid parameters; `3540400` something does not exist (also, oddly, an empty
-             *     app code); `3599999` creation failed or IAM denied.
+             *     app code); `3545000` an operation the task's state does not allow (already started, not
+             *     started, …); `3599999` creation failed, the engine refused, or IAM denied.
              * @enum {integer}
              */
-            code?: 3540000 | 3540400 | 3599999;
+            code?: 3540000 | 3540400 | 3545000 | 3599999;
             trace_id?: string;
             data?: null;
         };
@@ -809,6 +1128,72 @@ export interface components {
             stage_name?: string;
         };
         /**
+         * @description The task parameters, as this view validates them (`APIGW_CREATE_AND_START_TASK_PARAMS`): only
+         *     `name` is required; unknown keys are ignored.
+         */
+        CreateAndStartTaskParams: {
+            /** @example tasktest */
+            name: string;
+            /**
+             * @description `business` (the default) reads a project template of the business; any other value
+             *     (`project` included) reads a common template. Stored as sent.
+             * @default business
+             */
+            template_source: string;
+            /**
+             * @default common
+             * @enum {string}
+             */
+            flow_type: "common" | "common_func";
+            /**
+             * @description Global variable values by key, as for create_task (`{"${key}": value}`).
+             * @default {}
+             */
+            constants: Record<string, never>;
+            /**
+             * @description Template activity ids of optional nodes not to execute, as for create_task.
+             * @default []
+             */
+            exclude_task_nodes_id: unknown[];
+            /**
+             * @description Execution schemes of the template, as for create_task.
+             * @default []
+             */
+            template_schemes_id: string | number | (string | number)[];
+            /** @description The task description. Stored as sent. */
+            description?: unknown;
+            /** @description Checked as for create_task (before the template lookup). */
+            callback_url?: string;
+            /** @default cmdb_biz */
+            scope: string;
+        };
+        GatewayCreateAndStartTaskRequest: components["schemas"]["CreateAndStartTaskParams"] & components["schemas"]["Credentials"];
+        CreateAndStartTaskSuccess: {
+            /** @constant */
+            result: true;
+            /** @constant */
+            code?: 0;
+            data: {
+                pipeline_tree: components["schemas"]["PipelineTree"];
+                task_id: number;
+                /** Format: uri */
+                task_url: string;
+            };
+            /**
+             * @description Added by the ESB.
+             * @constant
+             */
+            message?: "";
+            trace_id?: string;
+            request_id?: string;
+        };
+        CreateAndStartTaskResponse: components["schemas"]["CreateAndStartTaskSuccess"] | components["schemas"]["BkSopsError"];
+        EsbCreateAndStartTaskRequest: components["schemas"]["CreateAndStartTaskParams"] & components["schemas"]["Credentials"] & {
+            bk_biz_id: string | number;
+            template_id: string | number;
+        };
+        EsbCreateAndStartTaskResponse: components["schemas"]["CreateAndStartTaskSuccess"] | components["schemas"]["EsbError"];
+        /**
          * @description The task parameters, as bk-sops validates them (`gcloud/apigw/schemas.py`). Only `name` is
          *     required. Unknown keys are ignored (the real schema has no `additionalProperties: false`).
          */
@@ -982,10 +1367,244 @@ export interface components {
         GetCommonTemplateListResponse: components["schemas"]["TemplateListSuccess"] | components["schemas"]["BkSopsParamsError"] | components["schemas"]["BkSopsTimezoneError"];
         /** @description The answer through the ESB. */
         EsbGetCommonTemplateListResponse: components["schemas"]["TemplateListSuccess"] | components["schemas"]["EsbError"];
+        TaskDetail: {
+            /** @description The task id. */
+            id: number;
+            /** @description The internal project id (not `bk_biz_id`). */
+            project_id: number;
+            project_name: string;
+            name: string;
+            /** @description `"%Y-%m-%d %H:%M:%S %z"`. */
+            create_time: string;
+            creator: string;
+            /** @description `api` for tasks created through the API (`mcp` for MCP callers). */
+            create_method: string;
+            /** @description The template the task was created from. */
+            template_id: number | string;
+            /** @description `""` until the task is started. */
+            start_time: string;
+            /** @description `""` until the task finishes or is revoked. */
+            finish_time: string;
+            /** @description Who started the task (`""` before). */
+            executor: string;
+            /** @description Whole seconds from start to finish, or to now while running. */
+            elapsed_time: number;
+            pipeline_tree?: components["schemas"]["PipelineTree"];
+            /** Format: uri */
+            task_url: string;
+            /** @description The task's global variables, as in `pipeline_tree.constants`. */
+            constants: {
+                [key: string]: components["schemas"]["Constant"];
+            };
+            /** @description The pipeline's outputs once it has finished (`[]` before). */
+            outputs: {
+                key: string;
+                value: unknown;
+                name: string;
+            }[];
+            /** @description `""` unless the pipeline recorded a failure of its own. */
+            ex_data: unknown;
+            task_webhook_history?: Record<string, never>[];
+        };
+        GetTaskDetailSuccess: {
+            /** @constant */
+            result: true;
+            data: components["schemas"]["TaskDetail"];
+            /** @constant */
+            code?: 0;
+            /**
+             * @description Added by the ESB.
+             * @constant
+             */
+            message?: "";
+            trace_id?: string;
+            request_id?: string;
+        };
+        /** @description A bk-sops error; an invalid `include_*` flag answers the serializer's errors as an object. */
+        GetTaskDetailError: {
+            /** @constant */
+            result: false;
+            message: string | {
+                [key: string]: string[];
+            };
+            /** @enum {integer} */
+            code?: 3540000 | 3540400 | 3599999;
+            data?: null;
+            trace_id?: string;
+        };
+        GetTaskDetailResponse: components["schemas"]["GetTaskDetailSuccess"] | components["schemas"]["GetTaskDetailError"];
+        EsbGetTaskDetailError: {
+            /** @constant */
+            result: false;
+            message: string | {
+                [key: string]: string[];
+            };
+            /** @enum {integer} */
+            code: 1306000 | 1306406;
+            data: null;
+            trace_id?: string;
+            request_id: string;
+        };
+        EsbGetTaskDetailResponse: components["schemas"]["GetTaskDetailSuccess"] | components["schemas"]["EsbGetTaskDetailError"];
+        /**
+         * @description A node the execution has reached: its state row (bamboo's keys, `root_id:` included) with
+         *     `histories` (earlier tries of this round) and `history_id`, its data, and
+         *     `auto_retry_info`. A node not reached yet: `name`, `error_ignorable`, `state` `READY` and
+         *     its data.
+         */
+        NodeDetail: {
+            id?: string;
+            /** @enum {string} */
+            state: "READY" | "RUNNING" | "SUSPENDED" | "FINISHED" | "FAILED" | "REVOKED";
+            "root_id:"?: string;
+            parent_id?: string;
+            version?: string;
+            loop?: number;
+            retry?: number;
+            skip?: boolean;
+            error_ignorable?: boolean;
+            error_ignored?: boolean;
+            children?: Record<string, never>;
+            elapsed_time?: number;
+            start_time?: string | null;
+            finish_time?: string | null;
+            histories?: Record<string, never>[];
+            history_id?: number;
+            name?: string;
+            /** @description Input values by key (rendered with the task's constants). */
+            inputs: Record<string, never>;
+            outputs: {
+                name?: string;
+                key: string;
+                value: unknown;
+                preset: boolean;
+            }[];
+            /** @description The node's failure (text), `null` when it ran without one, `""` otherwise. */
+            ex_data: unknown;
+            auto_retry_info?: Record<string, never>;
+        };
+        GetTaskNodeDetailSuccess: {
+            /** @constant */
+            result: true;
+            data: components["schemas"]["NodeDetail"];
+            /** @constant */
+            message?: "";
+            /** @constant */
+            code?: 0;
+            trace_id?: string;
+            request_id?: string;
+        };
+        /** @description A bk-sops error; an unknown node answers `data` `{}`. */
+        GetTaskNodeDetailError: {
+            /** @constant */
+            result: false;
+            message: string;
+            data?: null | Record<string, never>;
+            /** @enum {integer} */
+            code?: 3540000 | 3540400 | 3599999;
+            trace_id?: string;
+        };
+        GetTaskNodeDetailResponse: components["schemas"]["GetTaskNodeDetailSuccess"] | components["schemas"]["GetTaskNodeDetailError"];
+        EsbGetTaskNodeDetailError: {
+            /** @constant */
+            result: false;
+            message: string;
+            data: null | Record<string, never>;
+            /** @enum {integer} */
+            code: 1306000 | 1306406;
+            trace_id?: string;
+            request_id: string;
+        };
+        EsbGetTaskNodeDetailResponse: components["schemas"]["GetTaskNodeDetailSuccess"] | components["schemas"]["EsbGetTaskNodeDetailError"];
+        /**
+         * @description A status tree: the pipeline (or a node) and its children. Keys are bamboo's, including
+         *     `root_id:` with its trailing colon, as the engine spells it.
+         */
+        TaskStatus: {
+            /** @description The pipeline instance id (the task's tree `id`), or the node id. */
+            id?: string;
+            /** @enum {string} */
+            state: "CREATED" | "READY" | "RUNNING" | "SUSPENDED" | "BLOCKED" | "FINISHED" | "FAILED" | "REVOKED" | "NODE_SUSPENDED";
+            /** @description The pipeline instance id (bamboo's key, colon included). */
+            "root_id:"?: string;
+            parent_id?: string;
+            /** @description The state's version, `v` + 32 hex. */
+            version?: string;
+            /** @description How many times the flow has reached the node (1 without loops). */
+            loop?: number;
+            retry?: number;
+            /** @description Whether the node was skipped (`0` in the status of a task not started). */
+            skip?: boolean | number;
+            error_ignorable?: boolean;
+            error_ignored?: boolean;
+            /** @description The nodes reached so far, by node id. */
+            children: {
+                [key: string]: components["schemas"]["TaskStatus"];
+            };
+            /** @description Whole seconds from start to finish, or to now while running. */
+            elapsed_time: number;
+            /** @description `"%Y-%m-%d %H:%M:%S %z"`, e.g. `2024-05-01 12:00:00 +0800`. */
+            start_time: string | null;
+            finish_time: string | null;
+            /** @description The task's name (the tree) or the node's (`""` for events and gateways). */
+            name?: string;
+            /** @description With `with_ex_data`, the failure of each failed node, by node id. */
+            ex_data?: {
+                [key: string]: string | null;
+            };
+            failed_node_info?: {
+                [key: string]: Record<string, never>;
+            };
+            auto_retry_status?: {
+                exist_auto_retry_nodes?: boolean;
+                auto_retry_nodes?: string[];
+            };
+        };
+        GetTaskStatusSuccess: {
+            /** @constant */
+            result: true;
+            data: components["schemas"]["TaskStatus"];
+            /** @constant */
+            code?: 0;
+            /** @constant */
+            message?: "";
+            trace_id?: string;
+            request_id?: string;
+        };
+        GetTaskStatusResponse: components["schemas"]["GetTaskStatusSuccess"] | components["schemas"]["BkSopsError"];
+        EsbGetTaskStatusResponse: components["schemas"]["GetTaskStatusSuccess"] | components["schemas"]["EsbError"];
         /** @description The answer of bk-sops (gateway form), in one of these shapes. */
         GetTemplateListResponse: components["schemas"]["TemplateListSuccess"] | components["schemas"]["BkSopsError"] | components["schemas"]["BkSopsParamsError"] | components["schemas"]["BkSopsTimezoneError"];
         /** @description The answer through the ESB. */
         EsbGetTemplateListResponse: components["schemas"]["TemplateListSuccess"] | components["schemas"]["EsbError"];
+        /** @description The body; bk-sops reads `action` and `scope`. */
+        OperateTaskParams: {
+            /**
+             * @description `start`, `pause`, `resume` or `revoke`; not type-checked (anything else: `task command is invalid`).
+             * @example pause
+             */
+            action?: unknown;
+            /** @default cmdb_biz */
+            scope: string;
+        };
+        OperateTaskSuccess: {
+            /** @constant */
+            result: true;
+            /** @constant */
+            message: "success";
+            /** @constant */
+            code: 0;
+            /** @description Added by the ESB. */
+            data?: null;
+            trace_id?: string;
+            request_id?: string;
+        };
+        OperateTaskResponse: components["schemas"]["OperateTaskSuccess"] | components["schemas"]["BkSopsError"];
+        EsbOperateTaskRequest: components["schemas"]["OperateTaskParams"] & components["schemas"]["Credentials"] & {
+            bk_biz_id: string | number;
+            task_id: string | number;
+        };
+        EsbOperateTaskResponse: components["schemas"]["OperateTaskSuccess"] | components["schemas"]["EsbError"];
         /**
          * @description Credentials, `bk_biz_id`, `template_id` (a common template's) and the preview parameters in
          *     one object.
@@ -1008,6 +1627,45 @@ export interface components {
         EsbPreviewTaskTreeRequest: components["schemas"]["PreviewTaskTreeParams"] & components["schemas"]["Credentials"] & components["schemas"]["EsbTemplateIds"];
         /** @description The answer through the ESB. */
         EsbPreviewTaskTreeResponse: components["schemas"]["PreviewTaskTreeSuccess"] | components["schemas"]["EsbError"];
+        /** @description What bk-sops reads from the body (anything else is ignored). */
+        StartTaskParams: {
+            /**
+             * @description `cmdb_biz`: `bk_biz_id` is a business id; any other value: a project id.
+             * @default cmdb_biz
+             */
+            scope: string;
+        };
+        StartTaskSuccess: {
+            /**
+             * Format: uri
+             * @description The task's url (also in `data`).
+             */
+            task_url: string;
+            data: {
+                /** Format: uri */
+                task_url: string;
+            };
+            /** @constant */
+            result: true;
+            /**
+             * @description `0` (the published doc's `3545100` is not what the service answers).
+             * @constant
+             */
+            code?: 0;
+            /**
+             * @description Added by the ESB.
+             * @constant
+             */
+            message?: "";
+            trace_id?: string;
+            request_id?: string;
+        };
+        StartTaskResponse: components["schemas"]["StartTaskSuccess"] | components["schemas"]["BkSopsError"];
+        EsbStartTaskRequest: components["schemas"]["StartTaskParams"] & components["schemas"]["Credentials"] & {
+            bk_biz_id: string | number;
+            task_id: string | number;
+        };
+        EsbStartTaskResponse: components["schemas"]["StartTaskSuccess"] | components["schemas"]["EsbError"];
     };
     responses: {
         /** @description The app has no permission to the resource (code 1640301). */
@@ -1074,6 +1732,29 @@ export interface components {
             };
         };
         /**
+         * @description The gateway rejected the credentials (`X-Bkapi-Authorization`, or the query's or the body's
+         *     keys): code 1640001, `INVALID_ARGS`, `Parameters error [reason="<reason>"]`, as for create_task.
+         */
+        GatewayCredentialsRefused: {
+            headers: {
+                "X-Bkapi-Error-Code": components["headers"]["BkapiErrorCode"];
+                "X-Bkapi-Error-Message": components["headers"]["BkapiErrorMessage"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": 1640001,
+                 *       "code_name": "INVALID_ARGS",
+                 *       "message": "Parameters error [reason=\"bk_app_code or bk_app_secret is incorrect\"]",
+                 *       "result": false,
+                 *       "data": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["GatewayError"];
+            };
+        };
+        /**
          * @description The body is larger than 1 MiB (1,048,576 bytes). The real service's limit is set by its
          *     gateway and web server; this toolkit's reference server answers this envelope.
          */
@@ -1104,6 +1785,26 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["GatewayError"];
+            };
+        };
+        /** @description The started task, or a bk-sops error (`result` false, still HTTP 200). */
+        CreateAndStartTaskResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CreateAndStartTaskResponse"];
+            };
+        };
+        /** @description The ESB's answer (always HTTP 200). */
+        EsbCreateAndStartTaskResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbCreateAndStartTaskResponse"];
             };
         };
         /** @description The answer of bk-sops: success, or a bk-sops error (`result: false`, still HTTP 200). */
@@ -1152,6 +1853,66 @@ export interface components {
                 "application/json": components["schemas"]["EsbGetCommonTemplateListResponse"];
             };
         };
+        /** @description The task's details, or a bk-sops error (`result` false, still HTTP 200). */
+        GetTaskDetailResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GetTaskDetailResponse"];
+            };
+        };
+        /** @description The ESB's answer (always HTTP 200). */
+        EsbGetTaskDetailResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbGetTaskDetailResponse"];
+            };
+        };
+        /** @description The node's details, or a bk-sops error (`result` false, still HTTP 200). */
+        GetTaskNodeDetailResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GetTaskNodeDetailResponse"];
+            };
+        };
+        /** @description The ESB's answer (always HTTP 200). */
+        EsbGetTaskNodeDetailResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbGetTaskNodeDetailResponse"];
+            };
+        };
+        /** @description The status tree, or a bk-sops error (`result` false, still HTTP 200). */
+        GetTaskStatusResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GetTaskStatusResponse"];
+            };
+        };
+        /** @description The ESB's answer (always HTTP 200). */
+        EsbGetTaskStatusResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbGetTaskStatusResponse"];
+            };
+        };
         /** @description The answer of bk-sops: the list, or a bk-sops error (`result: false`, still HTTP 200). */
         GatewayTemplateListResult: {
             headers: {
@@ -1186,6 +1947,26 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["EsbGetTemplateListResponse"];
+            };
+        };
+        /** @description The engine's answer, or a bk-sops error (`result` false, still HTTP 200). */
+        OperateTaskResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OperateTaskResponse"];
+            };
+        };
+        /** @description The ESB's answer (always HTTP 200). */
+        EsbOperateTaskResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbOperateTaskResponse"];
             };
         };
         /**
@@ -1224,6 +2005,26 @@ export interface components {
                 "application/json": components["schemas"]["EsbPreviewTaskTreeResponse"];
             };
         };
+        /** @description The task's url, or a bk-sops error (`result` false, still HTTP 200). */
+        StartTaskResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["StartTaskResponse"];
+            };
+        };
+        /** @description The ESB's answer (always HTTP 200). */
+        EsbStartTaskResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbStartTaskResponse"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1237,6 +2038,16 @@ export interface components {
          * @example 2
          */
         BkBizId: string;
+        /**
+         * @description The task id (`task_id` of create_task's answer). Digits only.
+         * @example 15364
+         */
+        TaskId: string;
+        /**
+         * @description How `bk_biz_id` is read: `cmdb_biz` (default) means a CMDB business id; any other value means
+         *     the internal project id.
+         */
+        Scope: string;
         /**
          * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
          *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
@@ -1327,6 +2138,18 @@ export interface components {
     };
     requestBodies: {
         /** @description The task parameters; credentials may also be sent here when the header is absent. */
+        GatewayCreateAndStartTask: {
+            content: {
+                "application/json": components["schemas"]["GatewayCreateAndStartTaskRequest"];
+            };
+        };
+        /** @description Credentials, business and template ids, and the task parameters, in one object. */
+        EsbCreateAndStartTask: {
+            content: {
+                "application/json": components["schemas"]["EsbCreateAndStartTaskRequest"];
+            };
+        };
+        /** @description The task parameters; credentials may also be sent here when the header is absent. */
         GatewayCreateTask: {
             content: {
                 "application/json": components["schemas"]["GatewayCreateTaskRequest"];
@@ -1336,6 +2159,18 @@ export interface components {
         EsbCreateTask: {
             content: {
                 "application/json": components["schemas"]["EsbCreateTaskRequest"];
+            };
+        };
+        /** @description The action, and optionally `scope`. */
+        GatewayOperateTask: {
+            content: {
+                "application/json": components["schemas"]["OperateTaskParams"];
+            };
+        };
+        /** @description Credentials, `bk_biz_id`, `task_id` and the action. */
+        EsbOperateTask: {
+            content: {
+                "application/json": components["schemas"]["EsbOperateTaskRequest"];
             };
         };
         /** @description Credentials, business and template ids, and the preview parameters, in one object. */
@@ -1356,6 +2191,18 @@ export interface components {
                 "application/json": components["schemas"]["EsbPreviewTaskTreeRequest"];
             };
         };
+        /** @description Optional; a JSON object whose `scope` says how `bk_biz_id` is read. */
+        GatewayStartTask: {
+            content: {
+                "application/json": components["schemas"]["StartTaskParams"];
+            };
+        };
+        /** @description Credentials, `bk_biz_id` and `task_id`, and optionally `scope`. */
+        EsbStartTask: {
+            content: {
+                "application/json": components["schemas"]["EsbStartTaskRequest"];
+            };
+        };
     };
     headers: {
         /** @description The trace id of the request (the `Traceparent` header, or a generated uuid4 hex). */
@@ -1369,6 +2216,60 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    createAndStartTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path: {
+                /**
+                 * @description The flow template id (digits only; anything else is answered 404).
+                 * @example 1
+                 */
+                template_id: components["parameters"]["TemplateId"];
+                /**
+                 * @description The business id (CMDB). With a `scope` other than `cmdb_biz` in the body it is the internal
+                 *     project id instead. Digits only.
+                 * @example 2
+                 */
+                bk_biz_id: components["parameters"]["BkBizId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["GatewayCreateAndStartTask"];
+        responses: {
+            200: components["responses"]["CreateAndStartTaskResult"];
+            400: components["responses"]["GatewayCredentialsRefused"];
+            404: components["responses"]["GatewayApiNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    createAndStartTaskEsb: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["EsbCreateAndStartTask"];
+        responses: {
+            200: components["responses"]["EsbCreateAndStartTaskResult"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
     createTask: {
         parameters: {
             query?: never;
@@ -1519,6 +2420,266 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
         };
     };
+    getTaskDetail: {
+        parameters: {
+            query?: {
+                /** @description A boolean (`true`, `false`, `1`, `0`, `yes`, `no`, …); checked, changes nothing. */
+                include_edit_info?: string;
+                /** @description A boolean; `true` adds `task_webhook_history` (the webhook deliveries of the task). */
+                include_webhook_history?: string;
+                /** @description A boolean; checked, changes nothing. */
+                include_children_status?: string;
+                /**
+                 * @description How `bk_biz_id` is read: `cmdb_biz` (default) means a CMDB business id; any other value means
+                 *     the internal project id.
+                 */
+                scope?: components["parameters"]["Scope"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path: {
+                /**
+                 * @description The task id (`task_id` of create_task's answer). Digits only.
+                 * @example 15364
+                 */
+                task_id: components["parameters"]["TaskId"];
+                /**
+                 * @description The business id (CMDB). With a `scope` other than `cmdb_biz` in the body it is the internal
+                 *     project id instead. Digits only.
+                 * @example 2
+                 */
+                bk_biz_id: components["parameters"]["BkBizId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["GetTaskDetailResult"];
+            400: components["responses"]["GatewayCredentialsRefused"];
+            404: components["responses"]["GatewayApiNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getTaskDetailEsb: {
+        parameters: {
+            query: {
+                /** @description APP ID (a GET carries the credentials in its query). */
+                bk_app_code: string;
+                /** @description APP Secret. */
+                bk_app_secret: string;
+                /** @description The user's login token (or `bk_username` for login-exempt apps). */
+                bk_token?: string;
+                /** @description The business id (digits). The ESB needs it (code 1306406 without it). */
+                bk_biz_id?: string;
+                /** @description The task id (digits). The ESB needs it (code 1306406 without it). */
+                task_id?: string;
+                /** @description A boolean (`true`, `false`, `1`, `0`, …); read but changes nothing. */
+                include_edit_info?: string;
+                /** @description A boolean: add `task_webhook_history`. */
+                include_webhook_history?: string;
+                /** @description A boolean; read but changes nothing. */
+                include_children_status?: string;
+                /** @description `cmdb_biz` (default): `bk_biz_id` is a business id; any other value: a project id. */
+                scope?: string;
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EsbGetTaskDetailResult"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getTaskNodeDetail: {
+        parameters: {
+            query?: {
+                /** @description The node's id in the task (one of the ids of its `pipeline_tree`). */
+                node_id?: string;
+                /** @description The plugin's code: the outputs then list the plugin's declared outputs first. */
+                component_code?: string;
+                /** @description A JSON list of the subprocess node ids leading to the node (default `[]`). */
+                subprocess_stack?: string;
+                /** @description Which round of the node (an integer; default the latest). */
+                loop?: string;
+                /**
+                 * @description How `bk_biz_id` is read: `cmdb_biz` (default) means a CMDB business id; any other value means
+                 *     the internal project id.
+                 */
+                scope?: components["parameters"]["Scope"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path: {
+                /**
+                 * @description The task id (`task_id` of create_task's answer). Digits only.
+                 * @example 15364
+                 */
+                task_id: components["parameters"]["TaskId"];
+                /**
+                 * @description The business id (CMDB). With a `scope` other than `cmdb_biz` in the body it is the internal
+                 *     project id instead. Digits only.
+                 * @example 2
+                 */
+                bk_biz_id: components["parameters"]["BkBizId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["GetTaskNodeDetailResult"];
+            400: components["responses"]["GatewayCredentialsRefused"];
+            404: components["responses"]["GatewayApiNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getTaskNodeDetailEsb: {
+        parameters: {
+            query: {
+                /** @description APP ID (a GET carries the credentials in its query). */
+                bk_app_code: string;
+                /** @description APP Secret. */
+                bk_app_secret: string;
+                /** @description The user's login token (or `bk_username` for login-exempt apps). */
+                bk_token?: string;
+                /** @description The business id (digits). The ESB needs it (code 1306406 without it). */
+                bk_biz_id?: string;
+                /** @description The task id (digits). The ESB needs it (code 1306406 without it). */
+                task_id?: string;
+                /** @description The node's id in the task (a node id of the task's `pipeline_tree`). */
+                node_id?: string;
+                /** @description The plugin's code: the outputs then list the plugin's declared outputs first. */
+                component_code?: string;
+                /** @description A JSON list of the subprocess node ids leading to the node (default `[]`). */
+                subprocess_stack?: string;
+                /** @description Which round of the node (default the latest). */
+                loop?: string;
+                /** @description `cmdb_biz` (default): `bk_biz_id` is a business id; any other value: a project id. */
+                scope?: string;
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EsbGetTaskNodeDetailResult"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getTaskStatus: {
+        parameters: {
+            query?: {
+                /** @description The id of a subprocess node of the task; its status tree is answered instead. */
+                subprocess_id?: string;
+                /**
+                 * @description Any non-empty value (even `false`: it is read as a Python string) adds `ex_data`, the
+                 *     failure message of each failed node, when the task is `FAILED`.
+                 */
+                with_ex_data?: string;
+                /** @description Any non-empty value adds `failed_node_info` (auto-retry details by failed node id). */
+                with_failed_node_info?: string;
+                /** @description Any non-empty value adds `auto_retry_status`. */
+                with_auto_retry_status?: string;
+                /**
+                 * @description How `bk_biz_id` is read: `cmdb_biz` (default) means a CMDB business id; any other value means
+                 *     the internal project id.
+                 */
+                scope?: components["parameters"]["Scope"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path: {
+                /**
+                 * @description The task id (`task_id` of create_task's answer). Digits only.
+                 * @example 15364
+                 */
+                task_id: components["parameters"]["TaskId"];
+                /**
+                 * @description The business id (CMDB). With a `scope` other than `cmdb_biz` in the body it is the internal
+                 *     project id instead. Digits only.
+                 * @example 2
+                 */
+                bk_biz_id: components["parameters"]["BkBizId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["GetTaskStatusResult"];
+            400: components["responses"]["GatewayCredentialsRefused"];
+            404: components["responses"]["GatewayApiNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getTaskStatusEsb: {
+        parameters: {
+            query: {
+                /** @description APP ID (a GET carries the credentials in its query). */
+                bk_app_code: string;
+                /** @description APP Secret. */
+                bk_app_secret: string;
+                /** @description The user's login token (or `bk_username` for login-exempt apps). */
+                bk_token?: string;
+                /** @description The business id (digits). The ESB needs it (code 1306406 without it). */
+                bk_biz_id?: string;
+                /** @description The task id (digits). The ESB needs it (code 1306406 without it). */
+                task_id?: string;
+                /** @description The id of a subprocess node: answer that node's status tree instead. */
+                subprocess_id?: string;
+                /** @description When present and not empty: add `ex_data`, the failure of each failed node. */
+                with_ex_data?: string;
+                /** @description When present and not empty: add `failed_node_info`. */
+                with_failed_node_info?: string;
+                /** @description When present and not empty: add `auto_retry_status`. */
+                with_auto_retry_status?: string;
+                /** @description `cmdb_biz` (default): `bk_biz_id` is a business id; any other value: a project id. */
+                scope?: string;
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EsbGetTaskStatusResult"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
     getTemplateList: {
         parameters: {
             query?: {
@@ -1664,6 +2825,60 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
         };
     };
+    operateTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path: {
+                /**
+                 * @description The task id (`task_id` of create_task's answer). Digits only.
+                 * @example 15364
+                 */
+                task_id: components["parameters"]["TaskId"];
+                /**
+                 * @description The business id (CMDB). With a `scope` other than `cmdb_biz` in the body it is the internal
+                 *     project id instead. Digits only.
+                 * @example 2
+                 */
+                bk_biz_id: components["parameters"]["BkBizId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["GatewayOperateTask"];
+        responses: {
+            200: components["responses"]["OperateTaskResult"];
+            400: components["responses"]["GatewayCredentialsRefused"];
+            404: components["responses"]["GatewayApiNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    operateTaskEsb: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["EsbOperateTask"];
+        responses: {
+            200: components["responses"]["EsbOperateTaskResult"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
     previewCommonTaskTreeEsb: {
         parameters: {
             query?: never;
@@ -1735,6 +2950,60 @@ export interface operations {
         requestBody: components["requestBodies"]["EsbPreviewTaskTree"];
         responses: {
             200: components["responses"]["EsbPreviewTaskTreeResult"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    startTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path: {
+                /**
+                 * @description The task id (`task_id` of create_task's answer). Digits only.
+                 * @example 15364
+                 */
+                task_id: components["parameters"]["TaskId"];
+                /**
+                 * @description The business id (CMDB). With a `scope` other than `cmdb_biz` in the body it is the internal
+                 *     project id instead. Digits only.
+                 * @example 2
+                 */
+                bk_biz_id: components["parameters"]["BkBizId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GatewayStartTask"];
+        responses: {
+            200: components["responses"]["StartTaskResult"];
+            400: components["responses"]["GatewayCredentialsRefused"];
+            404: components["responses"]["GatewayApiNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    startTaskEsb: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["EsbStartTask"];
+        responses: {
+            200: components["responses"]["EsbStartTaskResult"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
         };

@@ -1,6 +1,7 @@
 import { canonicalTree } from "@bksops/api-types";
 import type { Difference } from "../types.js";
 import { diffValues, isObject } from "./diff.js";
+import { withGeneratedValues } from "./generated.js";
 import { idFormatProblems } from "./tree.js";
 
 type Json = Record<string, unknown>;
@@ -10,6 +11,10 @@ export interface CompareOptions {
   firstLineMessage?: boolean;
   /** The target is a static mock: it must answer the example verbatim. */
   exact?: boolean;
+  /** Paths of generated values, compared by JSON type (`x-contract.generated`). */
+  generated?: readonly string[];
+  /** Paths of objects keyed by generated ids (`x-contract.generated-keys`). */
+  generatedKeys?: readonly string[];
 }
 
 const HEX32 = /^[0-9a-f]{32}$/;
@@ -24,12 +29,18 @@ const ADDED_ON_SUCCESS: Record<string, (value: unknown) => boolean> = {
   request_id: (value) => typeof value === "string" && HEX32.test(value),
 };
 
-/** A URL like the documented one, with the host free and `instance_id` equal to the task id. */
+/**
+ * A URL like the documented one, with the host free and `instance_id` equal to the task id (any
+ * number when the answer names no task id, e.g. a task's detail).
+ */
 function urlPattern(documented: string, taskId: unknown): RegExp {
+  const marker = "INSTANCE_ID";
   const tail = documented
     .replace(/^https?:\/\/[^/]+\//, "")
-    .replace(/instance_id=\d+/, `instance_id=${String(taskId)}`);
-  return new RegExp(`^https?://\\S+/${tail.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+    .replace(/instance_id=\d+/, `instance_id=${marker}`);
+  const id = taskId === undefined ? "\\d+" : String(taskId);
+  const escaped = tail.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(marker, id);
+  return new RegExp(`^https?://\\S+/${escaped}$`);
 }
 
 function compareData(want: Json, got: Json, out: Difference[]): void {
@@ -60,8 +71,10 @@ function compareData(want: Json, got: Json, out: Difference[]): void {
     delete rest.want[field];
     delete rest.got[field];
   }
-  // A created task's tree has generated ids; any other tree (a preview) is compared value by value.
-  if ("task_id" in want && isObject(want.pipeline_tree) && isObject(got.pipeline_tree)) {
+  // A task's tree (a created task's, `task_id`; a task's detail, `id`) has generated ids; any other
+  // tree (a preview) is compared value by value.
+  const taskTree = "task_id" in want || "id" in want;
+  if (taskTree && isObject(want.pipeline_tree) && isObject(got.pipeline_tree)) {
     // Generated ids differ on every call: compare the structure, and the ids' format apart.
     diffValues(
       canonicalTree(want.pipeline_tree),
@@ -86,7 +99,9 @@ export function compareAnswer(
   const out: Difference[] = [];
   if (options.exact || !isObject(expected) || !isObject(actual)) return diffValues(expected, actual, "", out);
   const want = { ...expected };
-  const got = { ...actual };
+  const got = {
+    ...(withGeneratedValues(expected, actual, options.generated, options.generatedKeys) as Json),
+  };
   for (const key of ["trace_id", "request_id"]) {
     if (!(key in want)) continue;
     const ok =

@@ -1,10 +1,11 @@
 import type { ExamplePair } from "@bksops/api-types";
-import { AUTH_HEADER, formOfPath, type Outgoing, send } from "../http.js";
+import { AUTH_HEADER, formOfPath, type Outgoing } from "../http.js";
 import { DEMO_EXAMPLE_IDS } from "../targets/target.js";
-import type { Form, Identity } from "../types.js";
-import { once, type RunContext, TASK_PREFIX } from "./check.js";
+import type { Form } from "../types.js";
+import { type RunContext, TASK_PREFIX } from "./check.js";
 import { isObject } from "./diff.js";
-import { createRequest, credentialKeys } from "./requests.js";
+import { exampleTask, type SuiteTask, TaskPreparationError, taskNodeId } from "./example-task.js";
+import { credentialKeys } from "./requests.js";
 
 type Json = Record<string, unknown>;
 
@@ -39,42 +40,28 @@ function substitute(value: Json, keep: string[], target: Json, replaced: Array<[
   return out;
 }
 
-/**
- * A task of the identity's template, created once per run, for the operations that read or act
- * on a task (`task_id` parameters). Resolves to its id, or throws why it could not be created.
- */
-export function fixtureTaskId(ctx: RunContext, identity: Identity): Promise<string> {
-  return once(ctx, `fixture-task:${identity.bizId}:${identity.templateId}`, async () => {
-    const out = createRequest({ ...ctx, identity }, { name: `${TASK_PREFIX}fixture` });
-    const exchange = await send(ctx.target, out, ctx.timeoutMs);
-    const json = exchange.response?.json;
-    const id = isObject(json) && isObject(json.data) ? json.data.task_id : undefined;
-    if (typeof id !== "number") {
-      throw new Error(`the fixture task could not be created: ${exchange.error ?? exchange.response?.text}`);
-    }
-    return String(id);
-  });
-}
-
 /** The values the target's own ids and credentials give each substitutable key. */
-async function ownValues(ctx: RunContext, pair: ExamplePair, needsTask: boolean): Promise<Json> {
+async function ownValues(ctx: RunContext, pair: ExamplePair): Promise<{ values: Json; task?: SuiteTask }> {
   const contract = pair.request?.contract ?? {};
   // Demo examples name demo templates, so their ids stay; credentials are always the target's.
   const ids = contract.fixture === "demo" ? { ...ctx.identity, ...DEMO_EXAMPLE_IDS } : ctx.identity;
-  return {
+  const task = needsTask(pair) ? await exampleTask(ctx, pair, formOf(pair), ids) : undefined;
+  const values: Json = {
     ...credentialKeys(ctx.identity.credentials),
     bk_biz_id: ids.bizId,
     template_id: ids.templateId,
-    ...(needsTask ? { task_id: await fixtureTaskId(ctx, ids) } : {}),
+    ...(task ? { task_id: task.id } : {}),
   };
+  return { values, task };
 }
 
 /** Whether building the request needs a task (a `task_id` path, query or body value). */
-function needsTask(pair: ExamplePair): boolean {
+export function needsTask(pair: ExamplePair): boolean {
   const request = pair.request;
   const keep = request?.contract.keep ?? [];
   if (keep.includes("task_id") || request?.contract.params?.task_id !== undefined) return false;
   return (
+    request?.contract.task !== undefined ||
     pair.path.includes("{task_id}") ||
     "task_id" in (request?.parameters.query ?? {}) ||
     (isObject(request?.value) && "task_id" in request.value)
@@ -87,7 +74,7 @@ export async function exampleRequest(ctx: RunContext, pair: ExamplePair): Promis
   const request = pair.request;
   const contract = request?.contract ?? {};
   const keep = contract.keep ?? [];
-  const own = await ownValues(ctx, pair, needsTask(pair));
+  const { values: own, task } = await ownValues(ctx, pair);
   const replaced: Array<[string, string]> = [];
   const creates = isObject(pair.response.value) && pair.response.value.result === true;
 
@@ -101,6 +88,13 @@ export async function exampleRequest(ctx: RunContext, pair: ExamplePair): Promis
   let query: Json = substitute({ ...(request?.parameters.query ?? {}) }, keep, own, replaced);
   for (const key of contract.omit ?? []) delete query[key];
   query = { ...query, ...pickQuery(contract.params, pair) };
+  if (contract.node && task && !ctx.target.staticMock) {
+    // The node's id differs in every task: the one made from the named template node.
+    const nodeId = taskNodeId(task.tree, contract.node);
+    if (!nodeId)
+      throw new TaskPreparationError(`the task has no node made from template node ${contract.node}`);
+    query.node_id = nodeId;
+  }
 
   const headers: Record<string, string> = {};
   for (const [key, value] of Object.entries(request?.parameters.header ?? {})) headers[key] = String(value);

@@ -3,7 +3,8 @@ import type { Difference } from "../types.js";
 import { compareAnswer } from "./answer.js";
 import { type CheckDef, skipped, verdictOf } from "./check.js";
 import { isObject } from "./diff.js";
-import { exampleRequest, expectedAnswer, formOf } from "./example-request.js";
+import { exampleRequest, expectedAnswer, formOf, needsTask } from "./example-request.js";
+import { TaskPreparationError } from "./example-task.js";
 
 /** Where in the spec an example pair lives, for reports. */
 function locationOf(pair: ExamplePair): string {
@@ -21,7 +22,8 @@ export function exampleChecks(pairs: ExamplePair[]): CheckDef[] {
       title: `${pair.operationId} example "${pair.name}": ${pair.request?.summary ?? pair.response.summary ?? "documented answer"}`,
       verifies: locationOf(pair),
       group: "examples",
-      createsTasks: creates,
+      // Reading or acting on a task needs one: the suite creates it.
+      createsTasks: creates || needsTask(pair),
       async run(ctx, recorder) {
         if (!pair.request)
           return skipped(`the spec has no request example named "${pair.name}" for ${pair.operationId}`);
@@ -42,6 +44,7 @@ export function exampleChecks(pairs: ExamplePair[]): CheckDef[] {
         try {
           built = await exampleRequest(ctx, pair);
         } catch (error) {
+          if (error instanceof TaskPreparationError) return { status: "failed", reason: error.message };
           return skipped(`cannot build the request: ${(error as Error).message}`);
         }
         const { out, replaced } = built;
@@ -61,6 +64,8 @@ export function exampleChecks(pairs: ExamplePair[]): CheckDef[] {
           ...compareAnswer(expectedAnswer(pair, replaced), actual, {
             exact: ctx.target.staticMock,
             firstLineMessage: pair.response.contract.message === "first-line",
+            generated: pair.response.contract.generated,
+            generatedKeys: pair.response.contract["generated-keys"],
           }),
         );
         return verdictOf(differences);

@@ -22,5 +22,5 @@ export function fetchTarget(fetch: FetchFn, label = "in-process app"): Target {
 export function inProcessTarget(): Target {
   const context = createTestContext();
   const target = fetchTarget((request) => context.app.fetch(request), "reference (in-process)");
-  return { ...target, close: async () => void context.db.close() };
+  return { ...target, close: async () => context.close() };
 }

@@ -19,7 +19,7 @@ export async function referenceTarget(): Promise<Target> {
     defaults: DEMO_IDENTITY,
     close: async () => {
       await server.close();
-      context.db.close();
+      context.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -26,6 +26,13 @@ export interface NewTask {
 export interface StoredTask extends NewTask {
   id: number;
   createdAt: string;
+  /** PipelineInstance's execution fields (ISO times; null until they happen). */
+  isStarted: boolean;
+  isFinished: boolean;
+  isRevoked: boolean;
+  startTime: string | null;
+  finishTime: string | null;
+  executor: string;
 }
 
 interface Row {
@@ -48,6 +55,12 @@ interface Row {
   callback_url: string | null;
   callback_version: string | null;
   created_at: string;
+  is_started: number;
+  is_finished: number;
+  is_revoked: number;
+  start_time: string | null;
+  finish_time: string | null;
+  executor: string;
 }
 
 /** Created tasks. One insert is one transaction: committed (and synced) before it returns. */
@@ -56,6 +69,9 @@ export class TaskRepository {
   private readonly insertFunctionTask;
   private readonly byId;
   private readonly count;
+  private readonly started;
+  private readonly unstarted;
+  private readonly ended;
   private readonly group: GroupCommit<NewTask, number>;
 
   constructor(db: SqliteDatabase) {
@@ -72,6 +88,18 @@ export class TaskRepository {
     );
     this.byId = db.prepare<[number], Row>("SELECT * FROM tasks WHERE id = ?");
     this.count = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM tasks");
+    // Compare-and-set, as bk-sops' start: only a task not started yet is marked started.
+    this.started = db.prepare<[string, string, number]>(
+      "UPDATE tasks SET is_started = 1, start_time = ?, executor = ? WHERE id = ? AND is_started = 0",
+    );
+    this.unstarted = db.prepare<[number]>(
+      "UPDATE tasks SET is_started = 0, start_time = NULL, executor = '' WHERE id = ?",
+    );
+    // bk-sops' handlers of a finished or revoked pipeline: its finish time, and current_flow "finished".
+    this.ended = db.prepare<{ id: number; at: string; finished: number; revoked: number }>(
+      `UPDATE tasks SET is_finished = max(is_finished, @finished), is_revoked = max(is_revoked, @revoked),
+         finish_time = @at, current_flow = 'finished' WHERE id = @id`,
+    );
     // GroupCommit runs each write in its own savepoint, so the task row and its function-task
     // row are stored together or not at all.
     this.group = new GroupCommit(db, (task: NewTask): number => {
@@ -114,7 +142,28 @@ export class TaskRepository {
       callbackUrl: row.callback_url,
       callbackVersion: row.callback_version,
       createdAt: row.created_at,
+      isStarted: row.is_started === 1,
+      isFinished: row.is_finished === 1,
+      isRevoked: row.is_revoked === 1,
+      startTime: row.start_time,
+      finishTime: row.finish_time,
+      executor: row.executor,
     };
+  }
+
+  /** Marks the task started by `executor` at `at`; false when it already was. */
+  markStarted(id: number, executor: string, at: string): boolean {
+    return this.started.run(at, executor, id).changes === 1;
+  }
+
+  /** Undoes `markStarted` when the engine could not start the run (bk-sops does the same). */
+  unmarkStarted(id: number): void {
+    this.unstarted.run(id);
+  }
+
+  /** The pipeline finished (`finished`) or was revoked (`revoked`) at `at`. */
+  markEnded(id: number, at: string, how: "finished" | "revoked"): void {
+    this.ended.run({ id, at, finished: how === "finished" ? 1 : 0, revoked: how === "revoked" ? 1 : 0 });
   }
 
   total(): number {

@@ -14,8 +14,9 @@ import type { Store } from "../../db/store.js";
 import { BkSopsError, CODES } from "../../errors.js";
 import type { Body } from "../../http/parse-body.js";
 import { paramsError } from "../../validation/params.js";
-import { pyRepr } from "../../validation/python-repr.js";
-import { bodyParams, injectProject, pyText } from "../shared/project.js";
+import { requireIam, templateDoesNotExist } from "../shared/iam.js";
+import { bodyParams, injectProject, taskUrlOf } from "../shared/project.js";
+import { CREATE_TASK, type CreateVariant } from "./variant.js";
 
 export interface CreateTaskInput {
   caller: Caller;
@@ -42,7 +43,6 @@ export interface CreateTaskDeps {
   bkSopsHost: string;
 }
 
-const PROJECT_SOURCES = new Set(["business", "project"]);
 const CALLBACK_URL = /^https?:\/\/\w.+$/;
 
 /**
@@ -51,10 +51,14 @@ const CALLBACK_URL = /^https?:\/\/\w.+$/;
  * BkSopsError with bk-sops' message and code for every refusal; stores nothing until the
  * tree is built, so a refused request changes nothing.
  */
-export async function createTask(deps: CreateTaskDeps, input: CreateTaskInput): Promise<CreatedTask> {
+export async function createTask(
+  deps: CreateTaskDeps,
+  input: CreateTaskInput,
+  variant: CreateVariant = CREATE_TASK,
+): Promise<CreatedTask> {
   // The checks and the tree run synchronously; only the commit (shared with the other tasks of
   // this event-loop turn) is awaited.
-  const { row, answer } = prepareTask(deps, input);
+  const { row, answer } = prepareTask(deps, input, variant);
   return answer(await deps.store.tasks.createCommitted(row));
 }
 
@@ -62,6 +66,7 @@ export async function createTask(deps: CreateTaskDeps, input: CreateTaskInput): 
 function prepareTask(
   deps: CreateTaskDeps,
   input: CreateTaskInput,
+  variant: CreateVariant,
 ): { row: NewTask; answer: (taskId: number) => CreatedTask } {
   const { store } = deps;
   const params = bodyParams(input.body);
@@ -76,9 +81,12 @@ function prepareTask(
       },
     );
   }
-  // params.get("template_source", "project"): an explicit null is None, which means "common".
-  const templateSource = "template_source" in params ? params.template_source : "project";
-  if (!isTrusted(input.caller.app)) checkIam(store, input, templateSource);
+  // The IAM interceptor reads params.get("template_source", "project") whatever the view does
+  // with it; an explicit null is None, which means "common".
+  if (!isTrusted(input.caller.app)) {
+    checkIam(store, input, "template_source" in params ? params.template_source : "project");
+  }
+  const templateSource = "template_source" in params ? params.template_source : variant.defaultSource;
 
   // The view.
   const callbackUrl = params.callback_url;
@@ -89,12 +97,15 @@ function prepareTask(
       CODES.REQUEST_PARAM_INVALID,
     );
   }
-  const template = findTemplate(store, input.templateId, project, templateSource);
-  for (const [key, value] of DEFAULTS) if (!(key in params)) params[key] = value();
-  const invalid = paramsError(params);
-  if (invalid) throw new BkSopsError(`task params is invalid: ${invalid}`, CODES.REQUEST_PARAM_INVALID);
+  const template = findTemplate(store, input.templateId, project, variant.isProjectSource(templateSource));
+  for (const [key, value] of variant.defaults) if (!(key in params)) params[key] = value();
+  const invalid = paramsError(params, variant.params);
+  if (invalid) throw new BkSopsError(`${variant.paramsErrorPrefix}${invalid}`, CODES.REQUEST_PARAM_INVALID);
 
-  const tree = "pipeline_tree" in params ? fromRequestTree(params) : fromTemplate(template, params);
+  const tree =
+    variant.acceptsPipelineTree && "pipeline_tree" in params
+      ? fromRequestTree(params)
+      : fromTemplate(template, params, variant);
   const treeJson = JSON.stringify(tree);
   const flowType = params.flow_type as "common" | "common_func";
   const row: NewTask = {
@@ -105,7 +116,7 @@ function prepareTask(
       typeof params.description === "string" ? params.description : JSON.stringify(params.description ?? ""),
     category: template.category,
     templateId: input.templateId,
-    templateSource: PROJECT_SOURCES.has(templateSource as string) ? "project" : pyText(templateSource),
+    templateSource: variant.storedSource(templateSource),
     creator: input.caller.user.username,
     createMethod: input.mcp ? "mcp" : "api",
     createInfo: input.caller.app.code,
@@ -116,20 +127,20 @@ function prepareTask(
     pipelineTreeJson: treeJson,
     callbackUrl: typeof callbackUrl === "string" && callbackUrl ? callbackUrl : null,
     callbackVersion:
-      pyTruthy(callbackUrl) && pyTruthy(params.callback_version)
+      variant.storesCallbackVersion && pyTruthy(callbackUrl) && pyTruthy(params.callback_version)
         ? JSON.stringify(params.callback_version)
         : null,
   };
   const { bkSopsHost } = deps;
   const projectId = project.id;
-  const answerTree = input.mcp ? undefined : treeJson;
+  const answerTree = input.mcp && variant.mcpDropsTree ? undefined : treeJson;
   const answer = (taskId: number): CreatedTask => {
     const created: CreatedTask = {
       taskId,
-      taskUrl: `${bkSopsHost}taskflow/execute/${projectId}/?instance_id=${taskId}`,
+      taskUrl: taskUrlOf(bkSopsHost, projectId, taskId),
       treeJson: answerTree,
     };
-    if (flowType === "common_func") {
+    if (flowType === "common_func" && variant.answersClaimUrl) {
       created.functionTaskClaimUrl = `${bkSopsHost}function/execute/${projectId}/?instance_id=${taskId}`;
     }
     return created;
@@ -137,50 +148,26 @@ function prepareTask(
   return { row, answer };
 }
 
-const DEFAULTS: Array<[string, () => unknown]> = [
-  ["flow_type", () => "common"],
-  ["constants", () => ({})],
-  ["exclude_task_nodes_id", () => []],
-  ["simplify_vars", () => []],
-  ["execute_task_nodes_id", () => []],
-  ["template_schemes_id", () => []],
-];
-
-/** A `template_source` bk-sops cannot even hash (a list, an object) fails its set lookup. */
-function sourceKind(templateSource: unknown): "project" | "common" {
-  if (typeof templateSource === "object" && templateSource !== null) {
-    throw new BkSopsError(
-      `task params is invalid: ${pyRepr(templateSource)} is not of type 'string'`,
-      CODES.REQUEST_PARAM_INVALID,
-    );
-  }
-  return PROJECT_SOURCES.has(templateSource as string) ? "project" : "common";
-}
+/** The IAM interceptor's reading of `template_source`: create_task's. */
+const sourceKind = (templateSource: unknown): "project" | "common" =>
+  CREATE_TASK.isProjectSource(templateSource) ? "project" : "common";
 
 /** The IAM interceptor of untrusted apps: the template must exist, and the user may create tasks. */
 function checkIam(store: Store, input: CreateTaskInput, templateSource: unknown): void {
   const kind = sourceKind(templateSource);
   if (!store.templates.exists(kind, Number(input.templateId))) {
-    const model = kind === "project" ? "TaskTemplate" : "CommonTemplate";
-    // Raised as DoesNotExist and answered by a middleware: always Chinese, no trace_id.
-    throw new BkSopsError(
-      `数据不存在错误: 数据不存在错误, 错误内容 ${model}(id=${input.templateId}) does not exist. | process_exception`,
-      CODES.CONTENT_NOT_EXIST,
-      { traceId: false, data: true },
-    );
+    throw templateDoesNotExist(kind === "project" ? "TaskTemplate" : "CommonTemplate", input.templateId);
   }
-  if (!input.caller.user.canCreateTask) {
-    const action = kind === "project" ? "flow_create_task" : "common_flow_create_task";
-    throw new BkSopsError(
-      `iam authentication exception, please check, action:${action}`,
-      CODES.UNKNOWN_ERROR,
-      { traceId: false, data: true },
-    );
-  }
+  requireIam(input.caller, kind === "project" ? "flow_create_task" : "common_flow_create_task");
 }
 
-function findTemplate(store: Store, templateId: string, project: Project, source: unknown): StoredTemplate {
-  if (sourceKind(source) === "project") {
+function findTemplate(
+  store: Store,
+  templateId: string,
+  project: Project,
+  fromProject: boolean,
+): StoredTemplate {
+  if (fromProject) {
     const template = store.templates.findProjectTemplate(Number(templateId), project.id);
     if (template) return template;
     throw new BkSopsError(
@@ -193,32 +180,31 @@ function findTemplate(store: Store, templateId: string, project: Project, source
   throw new BkSopsError(`common template[id=${templateId}] does not exist`, CODES.CONTENT_NOT_EXIST);
 }
 
-function fromTemplate(template: StoredTemplate, params: Record<string, unknown>): PipelineTree {
+function fromTemplate(
+  template: StoredTemplate,
+  params: Record<string, unknown>,
+  variant: CreateVariant,
+): PipelineTree {
+  const selection = variant.acceptsExecuteNodes ? params : { ...params, execute_task_nodes_id: undefined };
   let exclude: unknown[];
   try {
-    exclude = resolveExcludeList(template.tree, params, template.schemes);
+    exclude = resolveExcludeList(template.tree, selection, template.schemes);
   } catch (error) {
     if (error instanceof TaskNodeSelectionError) {
       throw new BkSopsError(error.message, CODES.REQUEST_PARAM_INVALID);
     }
     // Python's own errors (an unhashable id in a list): a bare HTTP 500 in bk-sops; here
     // the creation-failure envelope, so the caller still gets a documented answer.
-    throw new BkSopsError(
-      `[API] create_task create pipeline without tree error: ${(error as Error).message}`,
-      CODES.UNKNOWN_ERROR,
-    );
+    throw new BkSopsError(variant.creationError((error as Error).message), CODES.UNKNOWN_ERROR);
   }
   try {
     return buildTaskTree(template.tree, {
       exclude,
       constants: params.constants as Record<string, unknown>,
-      simplifyVars: params.simplify_vars,
+      simplifyVars: variant.acceptsSimplifyVars ? params.simplify_vars : undefined,
     });
   } catch (error) {
-    throw new BkSopsError(
-      `[API] create_task create pipeline without tree error: ${(error as Error).message}`,
-      CODES.UNKNOWN_ERROR,
-    );
+    throw new BkSopsError(variant.creationError((error as Error).message), CODES.UNKNOWN_ERROR);
   }
 }
 

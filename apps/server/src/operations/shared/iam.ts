@@ -52,17 +52,25 @@ export function requireIam(caller: Caller, action: string): void {
 }
 
 /**
+ * A Django `DoesNotExist` no view catches: bk-sops' ObjectDoesNotExistExceptionMiddleware answers
+ * it, always in Chinese (the text is built before gettext sees it), with `data: null` and no
+ * `trace_id`. `what` is the exception's text, e.g. `TaskFlowInstance(id=9) does not exist.`
+ */
+export function objectDoesNotExist(what: string): BkSopsError {
+  return new BkSopsError(
+    `数据不存在错误: 数据不存在错误, 错误内容 ${what} | process_exception`,
+    CODES.CONTENT_NOT_EXIST,
+    { traceId: false, data: true },
+  );
+}
+
+/**
  * What an interceptor's resource lookup (`TaskTemplate/CommonTemplate.objects.fetch_values`)
- * raises for a template id that does not exist: a DoesNotExist that a middleware answers, always
- * in Chinese, with `data: null` and no `trace_id`.
+ * raises for a template id that does not exist.
  */
 export function templateDoesNotExist(
   model: "TaskTemplate" | "CommonTemplate",
   templateId: string,
 ): BkSopsError {
-  return new BkSopsError(
-    `数据不存在错误: 数据不存在错误, 错误内容 ${model}(id=${templateId}) does not exist. | process_exception`,
-    CODES.CONTENT_NOT_EXIST,
-    { traceId: false, data: true },
-  );
+  return objectDoesNotExist(`${model}(id=${templateId}) does not exist.`);
 }

@@ -4,6 +4,7 @@ import type { Store } from "../../db/store.js";
 import { BkSopsError, CODES } from "../../errors.js";
 import type { Body } from "../../http/parse-body.js";
 import { pyRepr } from "../../validation/python-repr.js";
+import type { OperationInput } from "../operation.js";
 
 /** Python's `str()` of a JSON value (a list or dict prints as its repr). */
 export const pyText = (value: unknown): string =>
@@ -36,3 +37,13 @@ export function injectProject(store: Store, scopeId: string, params: Record<stri
   }
   return project;
 }
+
+/** What `project_inject` reads `scope` from: the JSON body of a POST, the query string of a GET. */
+export function requestParams(input: Pick<OperationInput, "body" | "query">, method: "GET" | "POST") {
+  if (method === "GET") return { ...input.query } as Record<string, unknown>;
+  return bodyParams(input.body);
+}
+
+/** bk-sops' `TaskFlowInstance.task_url`: it carries the internal project id, not bk_biz_id. */
+export const taskUrlOf = (bkSopsHost: string, projectId: number, taskId: number | string) =>
+  `${bkSopsHost}taskflow/execute/${projectId}/?instance_id=${taskId}`;
