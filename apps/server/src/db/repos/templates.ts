@@ -208,6 +208,11 @@ export class TemplateRepository {
     this.cache.delete(`${template.source}:${template.id}`);
   }
 
+  /** Forgets every parsed tree: after a reset or a restore the rows are not those cached. */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
   private hydrate(row: HeadRow | undefined): StoredTemplate | undefined {
     if (!row) return undefined;
     const key = `${row.source}:${row.id}`;
