@@ -206,6 +206,12 @@ try {
   );
   const dataFiles = run("podman", ["exec", containerName, "ls", "/data"], { env }).stdout;
   check(/bk-sops\.sqlite/.test(dataFiles), "the database is in the /data volume (DATABASE_PATH)", dataFiles);
+  const control = await fetch(`${base}/_bksops/journal`);
+  check(
+    control.status === 404,
+    "the scenario control API is off (the server listens on 0.0.0.0 in the container)",
+    `HTTP ${control.status}`,
+  );
   const docs = await fetch(`${base}/docs`);
   check(
     docs.status === 200 && /text\/html/.test(docs.headers.get("content-type") ?? ""),
