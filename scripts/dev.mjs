@@ -168,6 +168,8 @@ switch (command) {
     break;
   case "mock":
     setup();
+    // The mock's front reads the body limits from @bksops/domain's build.
+    must("pnpm", turbo("build", "--filter=@bksops/openapi..."));
     // Run directly, not through pnpm, so a Ctrl-C reaches Prism's wrapper and ends cleanly.
     foreground("node", ["openapi/scripts/mock.mjs", ...rest]);
     break;

@@ -1,4 +1,5 @@
 import { loadSpec, validatorFor } from "@bksops/api-types";
+import { MAX_BODY_BYTES } from "@bksops/domain";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "./app-env.js";
@@ -42,8 +43,6 @@ export interface AppDeps {
 const UNJOURNALED = new Set(["/healthz", "/openapi.json", "/favicon.ico"]);
 const journaled = (path: string) =>
   !UNJOURNALED.has(path) && !path.startsWith("/docs") && !path.startsWith(CONTROL_PREFIX);
-
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The reference server's Hono app over `deps.store`; no process state, so tests build many. */
 export function createApp(deps: AppDeps) {

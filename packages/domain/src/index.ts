@@ -22,6 +22,7 @@ export * from "./preview-task-tree.js";
 export * from "./python-repr.js";
 export * from "./python-values.js";
 export * from "./regenerate-ids.js";
+export * from "./request-limits.js";
 export * from "./request-tree.js";
 export * from "./rewire.js";
 export * from "./select-nodes.js";
