@@ -3,7 +3,9 @@
 // it installs the pinned pnpm into .tools/, installs the workspace (building
 // better-sqlite3 from source against Node's own headers), then runs the task.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -38,9 +40,20 @@ function must(cmd, args) {
   }
 }
 
+function installedPnpmVersion() {
+  try {
+    const manifest = join(root, ".tools", "node_modules", "pnpm", "package.json");
+    return existsSync(join(toolsBin, "pnpm"))
+      ? JSON.parse(readFileSync(manifest, "utf8")).version
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function ensurePnpm() {
-  const probe = spawnSync(join(toolsBin, "pnpm"), ["--version"], { env, encoding: "utf8" });
-  if (probe.status === 0 && probe.stdout.trim() === pnpmVersion) return;
+  // Read from its manifest: starting pnpm only to ask its version costs a noticeable part of a second.
+  if (installedPnpmVersion() === pnpmVersion) return;
   console.log(`• installing pnpm ${pnpmVersion} into .tools/`);
   must("npm", [
     "install",
@@ -53,12 +66,62 @@ function ensurePnpm() {
   ]);
 }
 
-function setup() {
+// What an install depends on: the lockfile, the workspace's manifests, and the Node and pnpm
+// versions (better-sqlite3 is compiled for one Node ABI).
+function installInputs() {
+  const manifests = ["apps", "packages"]
+    .flatMap((group) =>
+      existsSync(join(root, group)) ? readdirSync(join(root, group)).map((n) => join(group, n)) : [],
+    )
+    .concat("openapi", ".")
+    .map((dir) => join(dir, "package.json"))
+    .filter((file) => existsSync(join(root, file)))
+    .sort();
+  const hash = createHash("sha256").update(`node ${process.versions.modules} pnpm ${pnpmVersion}\n`);
+  for (const file of ["pnpm-lock.yaml", "pnpm-workspace.yaml", ...manifests]) {
+    hash.update(`${file}\n`);
+    if (existsSync(join(root, file))) hash.update(readFileSync(join(root, file)));
+  }
+  return hash.digest("hex");
+}
+
+const STAMP = join(root, "node_modules", ".bksops-install");
+
+/**
+ * Installs the workspace unless nothing it depends on changed since the last install. Only the
+ * commands meant to change dependencies (`setup`, `start`) may update the lockfile; every other
+ * command, and CI, installs exactly the committed one.
+ */
+function setup({ mayUpdateLockfile = false } = {}) {
   ensurePnpm();
-  // CI installs exactly the committed lockfile; a developer's install may update it.
-  const frozen = process.env.CI && existsSync(join(root, "pnpm-lock.yaml")) ? ["--frozen-lockfile"] : [];
+  const wanted = installInputs();
+  if (existsSync(STAMP) && readFileSync(STAMP, "utf8") === wanted) return;
+  const frozen =
+    (process.env.CI || !mayUpdateLockfile) && existsSync(join(root, "pnpm-lock.yaml"))
+      ? ["--frozen-lockfile"]
+      : [];
   console.log("• installing workspace dependencies");
   must("pnpm", ["install", ...frozen, "--config.confirmModulesPurge=false"]);
+  // Taken after the install, which may have written the lockfile.
+  writeFileSync(STAMP, installInputs());
+}
+
+/** Fails at once, in one line, when the server's port is taken: before any install or build. */
+async function checkPort() {
+  const port = Number(process.env.PORT ?? "8000");
+  const host = process.env.HOST?.trim() || "127.0.0.1";
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) return; // the server reports bad values
+  const free = await new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", (error) => resolve(error.code !== "EADDRINUSE"));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
+  });
+  if (!free) {
+    console.error(
+      `cannot start: port ${port} on ${host} is already in use: set PORT to a free port (PORT=0 picks one)`,
+    );
+    process.exit(1);
+  }
 }
 
 /** Runs a long-lived child in the foreground and passes stop signals on to it. */
@@ -75,13 +138,29 @@ const turbo = (...args) => ["turbo", "run", ...args, "--ui=stream", "--output-lo
 
 switch (command) {
   case "setup":
-    setup();
+    setup({ mayUpdateLockfile: true });
     must("pnpm", turbo("build"));
     break;
   case "start":
-    setup();
-    must("pnpm", turbo("build", "docs", "--filter=@bksops/server..."));
+    await checkPort();
+    setup({ mayUpdateLockfile: true });
+    must("pnpm", turbo("build", "docs", "--filter=@bksops/server...", "--filter=@bksops/docs"));
+    // Reports of other deployments live outside the repository, where turbo's cache cannot see them.
+    if (env.DOCS_REPORTS) must("node", ["apps/docs/scripts/build.mjs"]);
     foreground("node", ["apps/server/dist/index.js", ...rest]);
+    break;
+  case "docs":
+    setup();
+    must("pnpm", turbo("docs", "--filter=@bksops/docs"));
+    // With reports of other deployments, build again outside the cache; either way, say where the site is.
+    if (rest.length > 0 || env.DOCS_REPORTS) must("node", ["apps/docs/scripts/build.mjs", ...rest]);
+    else must("node", ["apps/docs/scripts/where.mjs"]);
+    break;
+  case "generate":
+    setup();
+    must("pnpm", turbo("generate"));
+    // The README's conformance badge is derived and committed too (a test fails while it is stale).
+    must("pnpm", turbo("badge", "--filter=@bksops/docs"));
     break;
   case "test":
     setup();
@@ -89,6 +168,8 @@ switch (command) {
     break;
   case "mock":
     setup();
+    // The mock's front reads the body limits from @bksops/domain's build.
+    must("pnpm", turbo("build", "--filter=@bksops/openapi..."));
     // Run directly, not through pnpm, so a Ctrl-C reaches Prism's wrapper and ends cleanly.
     foreground("node", ["openapi/scripts/mock.mjs", ...rest]);
     break;
@@ -117,6 +198,8 @@ switch (command) {
     process.exit(run("pnpm", turbo(...rest)));
     break;
   default:
-    console.error(`usage: node scripts/dev.mjs setup|start|test|lint|mock|contract|bench|crash|turbo <task>`);
+    console.error(
+      `usage: node scripts/dev.mjs setup|start|test|lint|docs|generate|mock|contract|bench|crash|turbo <task>`,
+    );
     process.exit(2);
 }

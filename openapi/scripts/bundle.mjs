@@ -11,6 +11,8 @@ const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Absolute path of the root spec file. */
 export const specPath = join(packageRoot, "openapi.yaml");
+/** Absolute path of the spec of the reference server's control API (not part of bk-sops). */
+export const controlSpecPath = join(packageRoot, "control", "openapi.yaml");
 
 const require = createRequire(import.meta.url);
 const manifest = require.resolve("@redocly/cli/package.json");

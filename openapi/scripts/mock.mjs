@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `pnpm mock`: serves the create_task spec with Prism on 127.0.0.1.
+// `npm run mock`: serves the spec with Prism, behind the front of scripts/mock-server.mjs, on 127.0.0.1.
 //   node scripts/mock.mjs [--port N] [--host H]     (or MOCK_PORT=N; default 4010)
-// Prism's own output is passed through; Ctrl-C (SIGINT) or SIGTERM stops Prism, then this script.
+// Prism's own output is passed through, with a `mock:` line for what the front does itself;
+// Ctrl-C (SIGINT) or SIGTERM stops the front and Prism, then this script.
 import { parseArgs } from "node:util";
-import { PrismStartError, startPrism } from "./prism.mjs";
+import { MockStartError, startMock } from "./mock-server.mjs";
 
 function fail(message) {
   console.error(`mock: ${message}`);
@@ -36,14 +37,14 @@ function readOptions() {
 }
 
 const { port, host } = readOptions();
-let prism;
+let mock;
 let stopping = false;
 
 async function shutdown(signal) {
   if (stopping) return;
   stopping = true;
-  console.error(`mock: ${signal} received, stopping Prism…`);
-  await prism?.stop();
+  console.error(`mock: ${signal} received, stopping…`);
+  await mock?.stop();
   // A stop the user asked for is a clean end, not a failure of the mock.
   process.exit(0);
 }
@@ -51,31 +52,34 @@ async function shutdown(signal) {
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void shutdown(signal));
 
 try {
-  prism = await startPrism({
+  mock = await startMock({
     port,
     host,
-    onOutput: (chunk, stream) => (stream === "stdout" ? process.stdout : process.stderr).write(chunk),
+    onEvent: (message) => console.error(`mock: ${message}`),
+    prism: {
+      onOutput: (chunk, stream) => (stream === "stdout" ? process.stdout : process.stderr).write(chunk),
+    },
   });
 } catch (error) {
   if (stopping) process.exit(130);
   const hint =
-    error instanceof PrismStartError && /EADDRINUSE/.test(error.output)
-      ? ` (port ${port} is in use: pass --port N or set MOCK_PORT)`
-      : "";
+    error instanceof MockStartError && error.code === "EADDRINUSE" ? " (pass --port N or set MOCK_PORT)" : "";
   // Prism's output was passed through already: print only the first line of the error.
   const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
-  console.error(`mock: Prism failed to start${hint}: ${reason}`);
+  console.error(`mock: cannot start: ${reason}${hint}`);
   process.exit(1);
 }
 
 console.log(
-  `mock: ready — create_task mock at ${prism.url} ` +
-    `(POST ${prism.url}/create_task/{template_id}/{bk_biz_id}/ and ${prism.url}/api/c/compapi/v2/sops/create_task/; ` +
-    `pick an example with "Prefer: example=NAME")`,
+  `mock: ready — bk-sops mock at ${mock.url} (Prism behind a front that answers oversized, ` +
+    `unreadable and too deeply nested bodies itself, and restarts Prism if it dies). ` +
+    `E.g. POST ${mock.url}/create_task/{template_id}/{bk_biz_id}/ or ${mock.url}/api/c/compapi/v2/sops/create_task/; ` +
+    `pick an example with "Prefer: example=NAME"`,
 );
 
-const { code, signal } = await prism.exited;
+const error = await mock.gaveUp;
 if (!stopping) {
-  console.error(`mock: Prism exited unexpectedly (${signal ?? `code ${code}`})`);
-  process.exit(code || 1);
+  console.error(`mock: stopping, Prism cannot be restarted: ${error.message.split("\n")[0]}`);
+  await mock.stop();
+  process.exit(1);
 }

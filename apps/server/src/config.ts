@@ -13,14 +13,51 @@ export interface Config {
   corsOrigins: string[];
   /** Load the demo data at start (`DEMO_DATA=0` turns it off). */
   demoData: boolean;
+  /**
+   * Scenario control (`Prefer`, rules, journal, reset, snapshots, uploads under `/_bksops/`):
+   * `CONTROL_API=auto` (the default) turns it on only when `HOST` is a loopback address.
+   */
+  controls: boolean;
+  /** `CONTROL_API` as given: `auto`, `on` or `off`. */
+  controlApi: "auto" | "on" | "off";
+  /** Requests the journal keeps (the oldest are dropped first); `0` keeps none. */
+  journalSize: number;
   /** How long the simulated engine's plugin nodes run. */
   engineTiming: EngineTiming;
+  /** The folder of the built docs site served at /docs/; default the docs package's build. */
+  docsDir: string | undefined;
 }
 
 export const LOG_LEVELS = ["silent", "error", "warn", "info", "debug"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const DEFAULT_DATABASE_PATH = "data/bk-sops.sqlite";
+export const DEFAULT_JOURNAL_SIZE = 500;
+export const MAX_JOURNAL_SIZE = 100_000;
+
+/**
+ * Whether `host` only accepts connections from this machine: `localhost`, 127.0.0.0/8, `::1`
+ * (`0.0.0.0` and `::` accept from everywhere).
+ */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, "$1").toLowerCase();
+  return (
+    bare === "localhost" ||
+    bare === "::1" ||
+    /^127(\.\d{1,3}){3}$/.test(bare) ||
+    /^::ffff:127(\.\d{1,3}){3}$/.test(bare)
+  );
+}
+
+const CONTROL_API_VALUES = new Map<string, Config["controlApi"]>([
+  ["auto", "auto"],
+  ["on", "on"],
+  ["1", "on"],
+  ["true", "on"],
+  ["off", "off"],
+  ["0", "off"],
+  ["false", "off"],
+]);
 
 /** Thrown by `loadConfig`; its message lists every bad variable, one per line. */
 export class ConfigError extends Error {
@@ -69,6 +106,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     problems.push(`DEMO_DATA must be 1 or 0, got "${env.DEMO_DATA}"`);
   }
 
+  const controlApi = CONTROL_API_VALUES.get((env.CONTROL_API ?? "auto").trim().toLowerCase());
+  if (!controlApi) problems.push(`CONTROL_API must be auto, on or off, got "${env.CONTROL_API}"`);
+  // Off the loopback interface the controls (which can erase the data) need an explicit "on".
+  const controls = controlApi === "on" || (controlApi === "auto" && isLoopbackHost(host));
+
+  const journalSize = readInteger(env.JOURNAL_SIZE, DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE);
+  if (journalSize === undefined) {
+    problems.push(`JOURNAL_SIZE must be an integer from 0 to ${MAX_JOURNAL_SIZE}, got "${env.JOURNAL_SIZE}"`);
+  }
+
   const engineTiming = readEngineTiming(env, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -81,8 +128,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: logLevel as LogLevel,
     corsOrigins,
     demoData: demo === "1" || demo === "true",
+    controls,
+    controlApi: controlApi ?? "auto",
+    journalSize: journalSize ?? DEFAULT_JOURNAL_SIZE,
     engineTiming,
+    docsDir: env.DOCS_DIR?.trim() || undefined,
   };
+}
+
+/** An integer from 0 to `max`, `fallback` when unset, `undefined` when invalid. */
+function readInteger(value: string | undefined, fallback: number, max: number): number | undefined {
+  if (value === undefined || value.trim() === "") return fallback;
+  const number = Number(value);
+  return /^\s*\d+\s*$/.test(value) && number <= max ? number : undefined;
 }
 
 /** The largest duration accepted for a node: a day. */

@@ -144,6 +144,16 @@ export class HttpError extends ApiError {
   }
 }
 
+/** The answer to a failure no documented answer covers (HTTP 500). */
+export function internalErrorBody(traceId: string): Record<string, unknown> {
+  return {
+    result: false,
+    message: `internal error, trace_id=${traceId}`,
+    code: CODES.UNKNOWN_ERROR,
+    trace_id: traceId,
+  };
+}
+
 /** The ESB's `request_id`: 32 lowercase hex. */
 export function requestId(): string {
   return crypto.randomUUID().replace(/-/g, "");

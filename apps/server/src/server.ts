@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
+import { type Http2Bindings, type HttpBindings, serve } from "@hono/node-server";
 
 export interface RunningServer {
   server: Server;
@@ -22,9 +22,23 @@ export const TIMEOUTS = {
   checkEveryMs: 1_000,
 };
 
-/** Serves `fetch` (a Hono app's) on host:port with the timeouts above. */
+/** The port is taken: said in one line that names the variable to change. */
+export class PortInUseError extends Error {
+  override name = "PortInUseError";
+  constructor(
+    readonly host: string,
+    readonly port: number,
+  ) {
+    super(`port ${port} on ${host} is already in use: set PORT to a free port (PORT=0 picks one)`);
+  }
+}
+
+/**
+ * Serves `fetch` (a Hono app's; it also gets the Node request and response as its `env`) on
+ * host:port with the timeouts above. Rejects with PortInUseError when the port is taken.
+ */
 export function startServer(
-  fetch: (request: Request) => Response | Promise<Response>,
+  fetch: (request: Request, env: HttpBindings | Http2Bindings) => Response | Promise<Response>,
   options: { port: number; host: string; timeouts?: Partial<typeof TIMEOUTS> },
 ): Promise<RunningServer> {
   const timeouts = { ...TIMEOUTS, ...options.timeouts };
@@ -50,6 +64,8 @@ export function startServer(
         });
       },
     ) as Server;
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      reject(error.code === "EADDRINUSE" ? new PortInUseError(options.host, options.port) : error);
+    });
   });
 }

@@ -1,4 +1,6 @@
 import { createApp } from "./app.js";
+import { DEFAULT_JOURNAL_SIZE } from "./config.js";
+import { type Controls, createControls } from "./control/index.js";
 import { openDatabase, type SqliteDatabase } from "./db/connection.js";
 import { loadDemoData } from "./db/demo.js";
 import { createStore, type Store } from "./db/store.js";
@@ -10,7 +12,7 @@ import { type LoadReport, loadTemplatesDir } from "./templates/load.js";
 export { DEMO, DEMO_TEMPLATES_DIR } from "./db/demo.js";
 export { FakeClock } from "./engine/clock.js";
 export type { EngineTiming } from "./engine/timing.js";
-export { startServer } from "./server.js";
+export { type RunningServer, startServer } from "./server.js";
 
 export interface TestServerContext {
   db: SqliteDatabase;
@@ -19,7 +21,9 @@ export interface TestServerContext {
   app: ReturnType<typeof createApp>;
   /** What `templatesDir` loaded and skipped (empty without it). */
   templates: LoadReport;
-  /** Stops the engine's timers, then closes the database. */
+  /** Scenario control, when asked for. */
+  controls?: Controls;
+  /** Stops the engine's timers and scenario control, then closes the database. */
   close(): void;
 }
 
@@ -28,6 +32,24 @@ export interface TestCredentials {
   app: { code: string; secret: string; trusted?: boolean };
   /** `granted: false`: a user IAM grants nothing (like the demo `guest`). */
   user: { username: string; bkToken: string; granted?: boolean };
+}
+
+export interface TestContextOptions {
+  databasePath?: string;
+  bkSopsHost?: string;
+  clock?: Clock;
+  timing?: EngineTiming;
+  /** Serve scenario control (`Prefer`, rules, journal, `/_bksops`) as a loopback server does. */
+  controls?: boolean | { journalSize?: number };
+  corsOrigins?: string[];
+  /** The built docs site to serve at /docs/. */
+  docsDir?: string;
+  /** `false`: no demo data (the deployment the suite knows nothing of). */
+  demoData?: boolean;
+  /** Template files loaded as `TEMPLATES_DIR` loads them. */
+  templatesDir?: string;
+  /** Apps and users besides (or, without the demo data, instead of) the demo's. */
+  credentials?: TestCredentials[];
 }
 
 /**
@@ -39,50 +61,64 @@ export const TEST_TIMING: EngineTiming = { speed: 10, nodeMs: 1000, componentMs:
 /**
  * A fresh app on its own database (`:memory:` unless a path is given): with the demo data, or
  * (`demoData: false`) with only the given credentials and the templates of `templatesDir`, as a
- * deployment the suite knows nothing of.
+ * deployment the suite knows nothing of. A reset of scenario control seeds the same again.
  */
-export function createTestContext(
-  options: {
-    databasePath?: string;
-    bkSopsHost?: string;
-    clock?: Clock;
-    timing?: EngineTiming;
-    demoData?: boolean;
-    templatesDir?: string;
-    credentials?: TestCredentials[];
-  } = {},
-): TestServerContext {
-  const db = openDatabase(options.databasePath ?? ":memory:");
+export function createTestContext(options: TestContextOptions = {}): TestServerContext {
+  const databasePath = options.databasePath ?? ":memory:";
+  const db = openDatabase(databasePath);
   const store = createStore(db);
-  if (options.demoData !== false) loadDemoData(store);
-  for (const { app, user } of options.credentials ?? []) {
-    store.apps.upsert({
-      code: app.code,
-      secret: app.secret,
-      name: app.code,
-      trusted: app.trusted ?? false,
-      userVerifyExempt: false,
-    });
-    store.users.upsert({
-      username: user.username,
-      bkToken: user.bkToken,
-      canCreateTask: user.granted ?? true,
-    });
-  }
-  const templates = options.templatesDir
-    ? loadTemplatesDir(store, options.templatesDir, "templates-dir")
-    : { loaded: [], skipped: [] };
+  const seed = (): LoadReport => {
+    if (options.demoData !== false) loadDemoData(store);
+    for (const { app, user } of options.credentials ?? []) {
+      store.apps.upsert({
+        code: app.code,
+        secret: app.secret,
+        name: app.code,
+        trusted: app.trusted ?? false,
+        userVerifyExempt: false,
+      });
+      store.users.upsert({
+        username: user.username,
+        bkToken: user.bkToken,
+        canCreateTask: user.granted ?? true,
+      });
+    }
+    return options.templatesDir
+      ? loadTemplatesDir(store, options.templatesDir, "templates-dir")
+      : { loaded: [], skipped: [] };
+  };
+  const templates = seed();
   const engine = new Engine({ store, clock: options.clock, timing: options.timing ?? TEST_TIMING });
   engine.reload();
-  const app = createApp({ store, engine, bkSopsHost: options.bkSopsHost ?? "http://bk_sops_host/" });
+  const controls = options.controls
+    ? createControls({
+        store,
+        seed,
+        databasePath,
+        journalSize:
+          (typeof options.controls === "object" ? options.controls.journalSize : undefined) ??
+          DEFAULT_JOURNAL_SIZE,
+      })
+    : undefined;
+  controls?.onReset(() => engine.reload());
+  const app = createApp({
+    store,
+    engine,
+    bkSopsHost: options.bkSopsHost ?? "http://bk_sops_host/",
+    controls,
+    corsOrigins: options.corsOrigins,
+    ...(options.docsDir ? { docsDir: options.docsDir } : {}),
+  });
   return {
     db,
     store,
     engine,
     app,
     templates,
+    controls,
     close() {
       engine.close();
+      controls?.close();
       if (db.open) db.close();
     },
   };

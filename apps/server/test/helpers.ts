@@ -64,7 +64,7 @@ export function freshContext(): TestServerContext {
 }
 
 /** Every row of a table, to check what a request changed. */
-export function tableCounts(context: TestServerContext): Record<string, number> {
+export function tableCounts(context: TestServerContext) {
   const count = (table: string) =>
     (context.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return {
@@ -73,4 +73,19 @@ export function tableCounts(context: TestServerContext): Record<string, number> 
     users: count("users"),
     templates: count("templates"),
   };
+}
+
+/** A fresh app with scenario control on, as a server on a loopback address has it. */
+export function controlledContext(options: { journalSize?: number; databasePath?: string } = {}) {
+  const context = createTestContext({
+    controls: { journalSize: options.journalSize },
+    databasePath: options.databasePath,
+  });
+  if (!context.controls) throw new Error("scenario control is off");
+  return context as TestServerContext & { controls: NonNullable<TestServerContext["controls"]> };
+}
+
+/** A request to the control API (`/_bksops/<path>`). */
+export function control(context: TestServerContext, method: string, path: string, body?: unknown) {
+  return send(context, `/_bksops${path}`, { method, body });
 }

@@ -1,4 +1,5 @@
 export declare const packageRoot: string;
 export declare const specPath: string;
-export declare const outputs: { schema: string; bundle: string };
-export declare function generate(): Promise<{ schema: string; bundle: string }>;
+type Outputs = { schema: string; bundle: string; controlSchema: string; controlBundle: string };
+export declare const outputs: Outputs;
+export declare function generate(): Promise<Outputs>;

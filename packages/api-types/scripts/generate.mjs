@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Regenerates src/generated/schema.ts and openapi.json from openapi/openapi.yaml.
+// Regenerates the types and bundled specs of openapi/openapi.yaml (bk-sops) and
+// openapi/control/openapi.yaml (the reference server's control API).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative } from "node:path";
 import { generate, outputs, packageRoot } from "./generate-lib.mjs";

@@ -26,13 +26,19 @@ export interface ValidatorOptions {
 const instances = new Map<boolean, Ajv2020>();
 const compiled = new Map<string, ValidateFunction>();
 
+/** An ajv for the schemas of an OpenAPI document (shared with the control spec's validators). */
+export function openApiAjv(allErrors: boolean): Ajv2020 {
+  // An OpenAPI document is not a bare JSON Schema: keywords such as `example` or
+  // `discriminator` without a mapping are annotations here, so strict mode stays off.
+  const ajv = new Ajv2020({ strict: false, allErrors, verbose: allErrors, discriminator: true });
+  addFormats(ajv);
+  return ajv;
+}
+
 function instance(allErrors: boolean): Ajv2020 {
   let ajv = instances.get(allErrors);
   if (!ajv) {
-    // The spec is an OpenAPI document, not a bare JSON Schema: keywords such as `example`
-    // or `discriminator` without a mapping are annotations here, so strict mode stays off.
-    ajv = new Ajv2020({ strict: false, allErrors, verbose: allErrors, discriminator: true });
-    addFormats(ajv);
+    ajv = openApiAjv(allErrors);
     ajv.addSchema(loadSpec(), SPEC_ID);
     instances.set(allErrors, ajv);
   }

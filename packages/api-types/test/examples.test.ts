@@ -190,7 +190,7 @@ describe("schema validators", () => {
       "accepts incoming as a list or a string",
       {
         schema: "ConvergeGateway",
-        value: { id: "g", type: "ConvergeGateway", incoming: ["a", "b"], outgoing: "c" },
+        value: { id: "g", name: "", type: "ConvergeGateway", incoming: ["a", "b"], outgoing: "c" },
         valid: true,
       },
     ],

@@ -5,7 +5,14 @@ import { DEMO, DEMO_TEMPLATES_DIR } from "@bksops/server/testing";
 import { encodeDat } from "../dist/fixtures/dat.js";
 import { FIXTURE_FILES, templateData } from "../dist/fixtures/documented.js";
 
-/** The demo templates as documented templates, with the copy of template 1 in another business. */
+// A template with subprocess nodes names its children by pk (and pinned versions): an import
+// gives them other pks, so it is not shipped. Its examples run mapped onto the run's template.
+const hasSubprocess = (tree) => Object.values(tree.activities ?? {}).some((act) => act.type === "SubProcess");
+
+/**
+ * The demo templates as documented templates (those without subprocess nodes), with the copy of
+ * template 1 in another business.
+ */
 function documented() {
   const files = readdirSync(DEMO_TEMPLATES_DIR)
     .filter((name) => name.endsWith(".json"))
@@ -16,10 +23,11 @@ function documented() {
     const role = file.source === "common" ? "common" : "project";
     return { id: String(file.template_id), role, name: file.name, tree: file.pipeline_tree, schemes };
   });
+  const shipped = templates.filter((t) => !hasSubprocess(t.tree));
   const copy = DEMO.otherBusinessTemplate;
-  const original = templates.find((t) => t.id === String(copy.copyOf));
-  templates.push({ ...original, id: String(copy.templateId), role: "other-business", name: copy.name });
-  return templates;
+  const original = shipped.find((t) => t.id === String(copy.copyOf));
+  shipped.push({ ...original, id: String(copy.templateId), role: "other-business", name: copy.name });
+  return shipped;
 }
 
 /** [file name, content] of each fixture file. */

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, QA_ENV, qaArgs } from "./cli-helpers.js";
-import { type Deployment, startDeployment } from "./deployment.js";
+import { type Deployment, QA, startDeployment } from "./deployment.js";
 
 // The issue's acceptance test: the reference server stands in for a real deployment (its own
 // templates in business 7, another business, a common template; no demo data), reached only as a
@@ -40,5 +40,22 @@ describe("a real deployment, stood in for by the reference server", () => {
     // Nothing of the demo data was used: every task went to business 7's project.
     expect(report.createdTasks.length).toBeGreaterThan(10);
     for (const task of report.createdTasks) expect(task.taskUrl).toMatch(/\/taskflow\/execute\/70\//);
+  });
+
+  it("predicts the tasks of a template with a subprocess (unfolded from the child read from the deployment)", {
+    timeout: 60_000,
+  }, async () => {
+    const args = qaArgs(deployment, ["--only", "semantics", "--report-dir", reports]);
+    const run = await cli(
+      args.map((arg) => (arg === QA.templateId ? "702" : arg)),
+      QA_ENV,
+    );
+    const report = JSON.parse(readFileSync(join(reports, "report.json"), "utf8"));
+    const checks: Array<{ id: string; status: string; reason: string | null }> = report.checks;
+    expect(checks.filter((c) => c.status === "failed").map((c) => `${c.id}: ${c.reason}`)).toEqual([]);
+    expect(run.code).toBe(0);
+    const byId = new Map(checks.map((c) => [c.id, c]));
+    for (const id of ["semantics.keeps-every-node", "semantics.exclude-optional", "semantics.tree-values"])
+      expect(byId.get(id)?.status, id).toBe("passed");
   });
 });

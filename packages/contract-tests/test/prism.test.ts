@@ -10,6 +10,7 @@ describe("the suite against the Prism mock of the spec", () => {
 
   it.each(["esb", "gateway"] as const)(
     "%s form: every check that applies passes; the rest are skipped with reasons",
+    // One run sends every documented pair to Prism: about 4 s alone, more on a busy machine.
     { timeout: 60_000 },
     async (form) => {
       const result = await runSuite({ target, form });

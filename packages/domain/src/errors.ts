@@ -61,23 +61,52 @@ export class NoAttributeError extends Error {
   }
 }
 
-/** A bad combination or value of template_schemes_id / exclude / execute node lists (§7). */
+/** A bad combination or value of template_schemes_id / exclude / execute node lists (docs/bk-sops-behaviour.md §7). */
 export class TaskNodeSelectionError extends Error {
   override name = "TaskNodeSelectionError";
 }
 
-/** A template tree that cannot be stored because create_task could not run on it. */
+/**
+ * A tree that bk-sops' validation refuses. `message` is bk-sops' own text of the refusal (it may be
+ * empty: bamboo's stream errors carry no text); `detail` says in our words where and what, for
+ * humans reading a load report. Refusals bk-sops has no text for (it would crash or hang later)
+ * carry our words in both.
+ */
 export class InvalidTreeError extends Error {
   override name = "InvalidTreeError";
+  constructor(
+    message: string,
+    readonly detail: string = message,
+  ) {
+    super(message);
+  }
 }
 
-/** Gateways that do not pair up as bamboo's gateway validation requires. */
+/** The message and, when it adds something, the detail: what a load report prints. */
+export function describeTreeError(error: InvalidTreeError): string {
+  if (error.message === error.detail) return error.message;
+  return error.message ? `${error.message} (${error.detail})` : error.detail;
+}
+
+/** Gateways that do not pair up as bamboo's gateway validation requires (`ConvergeMatchError`). */
 export class GatewayMatchError extends InvalidTreeError {
   override name = "GatewayMatchError";
   constructor(
     readonly gatewayId: string,
+    bkSopsText: string,
     reason: string,
   ) {
-    super(`gateway[id=${gatewayId}]: ${reason}`);
+    super(bkSopsText, `gateway ${gatewayId}: ${reason}`);
+  }
+}
+
+/** A node two parallel streams reach, or no stream reaches (bamboo `StreamValidateError`: no text). */
+export class StreamError extends InvalidTreeError {
+  override name = "StreamError";
+  constructor(
+    readonly nodeId: string,
+    reason: string,
+  ) {
+    super("", `node ${nodeId}: ${reason}`);
   }
 }

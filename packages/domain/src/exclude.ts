@@ -1,4 +1,10 @@
-import { isUnhashable, NodeNotInTreeError, NodeNotOptionalError, UnhashableIdError } from "./errors.js";
+import {
+  isUnhashable,
+  MissingKeyError,
+  NodeNotInTreeError,
+  NodeNotOptionalError,
+  UnhashableIdError,
+} from "./errors.js";
 import { nextNodeOf, own } from "./graph.js";
 import { trimEmptyParallelBranches } from "./parallel-trim.js";
 import { pyTruthy } from "./python-values.js";
@@ -7,12 +13,14 @@ import { replaceIncoming } from "./rewire.js";
 import type { PipelineTree } from "./types.js";
 import { flowList } from "./types.js";
 
-/** Remove one optional activity and join its upstream flows to its successor (§8.1, one step). */
+/** Remove one optional activity and join its upstream flows to its successor (docs/bk-sops-behaviour.md §8.1, one step). */
 function removeActivity(tree: PipelineTree, web: WebIndex, actId: unknown): void {
   if (isUnhashable(actId)) throw new UnhashableIdError(actId);
   const act = own(tree.activities, actId);
   if (act === undefined) throw new NodeNotInTreeError(actId);
   delete tree.activities[actId as string];
+  // bk-sops reads `act["optional"]`: a node without the key fails with Python's KeyError.
+  if (!Object.hasOwn(act, "optional")) throw new MissingKeyError("optional");
   if (!pyTruthy(act.optional)) throw new NodeNotOptionalError(actId);
 
   const incoming = [...flowList(act.incoming)];
@@ -55,9 +63,10 @@ function updateDrawing(
  * an id that is not an activity (including a repeated id) and on a non-optional activity.
  */
 export function excludeNodesInPlace(tree: PipelineTree, exclude: readonly unknown[]): void {
+  // A tree without a canvas gets an empty one (bk-sops reads `tree.get("line", [])`).
   const web: WebIndex = {
-    lines: new Map(tree.line.map((line) => [line.id, line])),
-    locations: new Map(tree.location.map((location) => [location.id, location])),
+    lines: new Map((tree.line ?? []).map((line) => [line.id, line])),
+    locations: new Map((tree.location ?? []).map((location) => [location.id, location])),
   };
   for (const actId of exclude) removeActivity(tree, web, actId);
   trimEmptyParallelBranches(tree, web);

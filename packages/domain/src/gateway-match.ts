@@ -1,5 +1,6 @@
 import { GatewayMatchError } from "./errors.js";
 import { distancesFromStart, own } from "./graph.js";
+import { pyRepr } from "./python-repr.js";
 import type { ConvergeMap, DivergentGateway, Gateway, PipelineTree } from "./types.js";
 import { flowList, isDivergent } from "./types.js";
 
@@ -17,8 +18,25 @@ interface Matched {
 // Where a branch of a gateway first arrives, after skipping activities and nested gateway blocks.
 type BranchEnd = { kind: "converge"; id: string } | { kind: "end" } | { kind: "self" } | { kind: "back" };
 
+// bamboo's texts of these refusals (`pipeline/validators/gateway.py`), Chinese as bk-sops answers them.
+const TEXT = {
+  mustConverge: "并行网关中的分支网关必须将所有分支汇聚到一个汇聚网关",
+  sameConverge: "分支网关的所有分支第一个遇到的汇聚网关必须是同一个",
+  oneParallel: "汇聚网关只能汇聚来自同一个并行网关的分支",
+  allBranches: "汇聚网关没有汇聚其对应的并行网关的所有分支",
+  noDistance: "无法获取该网关距离开始节点的距离",
+  invalid: (id: string, targets: unknown[]) =>
+    `非法网关, 请检查其分支是否符合规则, cur_index: ${id}, targets: ${pyRepr(targets)}`,
+};
 const MUST_CONVERGE = "a branch gateway inside a parallel gateway must converge all its branches";
 const SAME_CONVERGE = "all branches of an exclusive gateway must first meet the same converge gateway";
+
+/** How bamboo lists a branch's end in its "非法网关" text: a node id, or None for a loop back. */
+function targetOf(gatewayId: string, endId: string, end: BranchEnd): string | null {
+  if (end.kind === "converge") return end.id;
+  if (end.kind === "self") return gatewayId;
+  return end.kind === "end" ? endId : null;
+}
 
 function isParallelType(gateway: Gateway | undefined): boolean {
   return gateway?.type === "ParallelGateway" || gateway?.type === "ConditionalParallelGateway";
@@ -50,7 +68,11 @@ export function matchGateways(tree: PipelineTree): GatewayMatch {
         target = known;
         break;
       }
-      if (path.has(target)) throw new GatewayMatchError(target, "activities form a loop without a gateway");
+      // bamboo walks such a loop forever; refused here instead.
+      if (path.has(target)) {
+        const loop = "activities form a loop without a gateway";
+        throw new GatewayMatchError(target, loop, loop);
+      }
       path.add(target);
       target = own(tree.flows, own(tree.activities, target)?.outgoing)?.target ?? endId;
     }
@@ -92,7 +114,8 @@ export function matchGateways(tree: PipelineTree): GatewayMatch {
       }
       const onStack = stack.indexOf(stop);
       if (onStack >= 0) {
-        if (parallelInStackFrom(onStack)) throw new GatewayMatchError(gatewayId, MUST_CONVERGE);
+        if (parallelInStackFrom(onStack))
+          throw new GatewayMatchError(gatewayId, TEXT.mustConverge, MUST_CONVERGE);
         return { kind: "back" };
       }
       // A divergent gateway no farther from the start than this one is reached by looping back.
@@ -125,12 +148,16 @@ export function matchGateways(tree: PipelineTree): GatewayMatch {
       } else if (!exclusive) {
         throw new GatewayMatchError(
           gatewayId,
+          TEXT.invalid(
+            gatewayId,
+            ends.map((e) => targetOf(gatewayId, endId, e)),
+          ),
           "every branch of a parallel gateway must reach its converge gateway",
         );
       } else if (end.kind === "converge") {
-        throw new GatewayMatchError(gatewayId, SAME_CONVERGE);
+        throw new GatewayMatchError(gatewayId, TEXT.sameConverge, SAME_CONVERGE);
       } else if (end.kind === "end") {
-        if (parallelInStackFrom(0)) throw new GatewayMatchError(gatewayId, MUST_CONVERGE);
+        if (parallelInStackFrom(0)) throw new GatewayMatchError(gatewayId, TEXT.mustConverge, MUST_CONVERGE);
       } else {
         towardConverge -= 1; // a loop back is not a converging branch
       }
@@ -145,6 +172,7 @@ export function matchGateways(tree: PipelineTree): GatewayMatch {
         if (!canShare(gatewayId, converge)) {
           throw new GatewayMatchError(
             converge,
+            TEXT.oneParallel,
             "a converge gateway may only converge the branches of one parallel gateway",
           );
         }
@@ -152,11 +180,20 @@ export function matchGateways(tree: PipelineTree): GatewayMatch {
       } else if (incoming < ends.length) {
         throw new GatewayMatchError(
           converge,
+          TEXT.allBranches,
           "the converge gateway does not converge every branch of its parallel gateway",
         );
       }
     } else if (!exclusive) {
-      throw new GatewayMatchError(gatewayId, "parallel gateway has no converge gateway");
+      const reason = "parallel gateway has no converge gateway";
+      throw new GatewayMatchError(
+        gatewayId,
+        TEXT.invalid(
+          gatewayId,
+          ends.map((e) => targetOf(gatewayId, endId, e)),
+        ),
+        reason,
+      );
     }
 
     const result = { converge, shared };
@@ -169,6 +206,11 @@ export function matchGateways(tree: PipelineTree): GatewayMatch {
     return result;
   };
 
+  for (const id of Object.keys(gateways)) {
+    if (!distance.has(id)) {
+      throw new GatewayMatchError(id, TEXT.noDistance, "the gateway cannot be reached from the start event");
+    }
+  }
   const order = Object.values(gateways)
     .filter(isDivergent)
     .map((g) => g.id)

@@ -24,7 +24,7 @@ const TEXTAREA_FORM_SCHEMA = [
 ].join("\n");
 
 /**
- * Prepare meta constants and apply the caller's values, in place (§6.1 steps 3–4): a meta constant
+ * Prepare meta constants and apply the caller's values, in place (docs/bk-sops-behaviour.md §6.1 steps 3–4): a meta constant
  * without `meta` keeps a copy of itself there and a dict value becomes its default; then any key
  * present in `values` takes that value as is. Keys the tree does not have are ignored.
  */
@@ -63,7 +63,7 @@ function simplifyKeys(simplifyVars: unknown): unknown[] {
 }
 
 /**
- * Turn the listed custom constants into plain required textareas, in place (§6.1 step 5). The value is
+ * Turn the listed custom constants into plain required textareas, in place (docs/bk-sops-behaviour.md §6.1 step 5). The value is
  * kept; keys that are missing or not `custom` are skipped.
  */
 export function simplifyConstants(constants: Record<string, Constant>, simplifyVars: unknown): void {

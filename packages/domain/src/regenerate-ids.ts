@@ -1,7 +1,8 @@
 import { randomFillSync } from "node:crypto";
+import { MissingKeyError } from "./errors.js";
 import { own } from "./graph.js";
 import { isPlainObject } from "./python-values.js";
-import type { Activity, Constant, Flow, Gateway, PipelineTree } from "./types.js";
+import type { Activity, Constant, DefaultCondition, Flow, Gateway, PipelineTree } from "./types.js";
 import { isDivergent } from "./types.js";
 
 /** Makes fresh ids: `kind` "node" → "n" + 31 hex, "flow" → "l" + 31 hex. */
@@ -63,10 +64,17 @@ function remapRecord<T>(record: Record<string, T>, ids: Map<string, string>): Re
  * Give every node and flow a new id, in place, and rewrite every reference to them (bamboo
  * `replace_all_id`): nodes, flows, incoming/outgoing, line and location, constants' `source_info`
  * keys, branch conditions and `default_condition.flow_id`, `converge_gateway_id`. The tree gets a
- * new node-style `id`, and each activity records its old id in `template_node_id`.
+ * new node-style `id`, and each activity records its old id in `template_node_id`. An unfolded
+ * subprocess's tree (`pipeline`) gets new ids the same way, and its `id` is the subprocess node's
+ * new id (bamboo `TemplateManager.replace_id`). A flow leaving an exclusive or conditional-parallel
+ * gateway must have a condition or be the default branch, as bamboo requires while renaming it.
  */
-export function regenerateIdsInPlace(tree: PipelineTree, newId: IdGenerator = randomId): void {
-  tree.id = newId("node");
+export function regenerateIdsInPlace(
+  tree: PipelineTree,
+  newId: IdGenerator = randomId,
+  pipelineId: string = newId("node"),
+): void {
+  tree.id = pipelineId;
   const nodes = new Map<string, string>();
   const flowIds = new Map<string, string>();
   nodes.set(tree.start_event.id, newId("node"));
@@ -107,12 +115,19 @@ export function regenerateIdsInPlace(tree: PipelineTree, newId: IdGenerator = ra
     // bamboo moves each condition to the end of the dict as it renames that flow, so conditions end
     // up in flow order.
     if (source && (source.type === "ExclusiveGateway" || source.type === "ConditionalParallelGateway")) {
-      if (Object.hasOwn(source.conditions, id)) {
+      const hasCondition = Object.hasOwn(source.conditions, id);
+      if (hasCondition) {
         const condition = source.conditions[id];
         delete source.conditions[id];
         source.conditions[f.id] = condition as NonNullable<typeof condition>;
       }
-      if (source.default_condition?.flow_id === id) source.default_condition.flow_id = f.id;
+      const isDefault = isPlainObject(source.default_condition) && source.default_condition.flow_id === id;
+      if (isDefault) (source.default_condition as DefaultCondition).flow_id = f.id;
+      if (!hasCondition && !isDefault) {
+        throw new ReplaceIdError(
+          `replace exclusive_gateway_conditions error: flow ${id} not exists in conditions or default_condition`,
+        );
+      }
     }
   }
   for (const f of Object.values(tree.flows)) {
@@ -123,13 +138,27 @@ export function regenerateIdsInPlace(tree: PipelineTree, newId: IdGenerator = ra
   tree.gateways = remapRecord(tree.gateways, nodes);
   tree.flows = remapRecord(tree.flows, flowIds);
 
-  for (const line of tree.line) {
-    line.id = flow(line.id);
-    line.source.id = node(line.source.id);
-    line.target.id = node(line.target.id);
+  // The canvas is renamed only when present; an entry naming no flow or node is bamboo's KeyError.
+  const known = (map: Map<string, string>, id: string): string => {
+    const renamed = map.get(id);
+    if (renamed === undefined) throw new MissingKeyError(id);
+    return renamed;
+  };
+  if (Array.isArray(tree.line)) {
+    for (const line of tree.line) {
+      line.id = known(flowIds, line.id);
+      line.source.id = known(nodes, line.source.id);
+      line.target.id = known(nodes, line.target.id);
+    }
   }
-  for (const location of tree.location) location.id = node(location.id);
+  if (Array.isArray(tree.location))
+    for (const location of tree.location) location.id = known(nodes, location.id);
   for (const constant of Object.values(tree.constants) as Constant[]) remapSourceInfo(constant, nodes);
+  for (const [id, act] of Object.entries(tree.activities)) {
+    if (act.type === "SubProcess" && isPlainObject(act.pipeline)) {
+      regenerateIdsInPlace(act.pipeline as PipelineTree, newId, id);
+    }
+  }
 }
 
 function remapSourceInfo(constant: Constant, nodes: Map<string, string>): void {

@@ -1,4 +1,4 @@
-import { isUnhashable, pyStr, TaskNodeSelectionError, UnhashableIdError } from "./errors.js";
+import { isUnhashable, MissingKeyError, pyStr, TaskNodeSelectionError, UnhashableIdError } from "./errors.js";
 import { pyTruthy } from "./python-values.js";
 import type { PipelineTree, TemplateScheme } from "./types.js";
 
@@ -56,15 +56,31 @@ function excludeBySchemes(
   }
   const selected = new Set<string>();
   for (const id of ids) for (const nodeId of byIdentity.get(identity(id))?.data ?? []) selected.add(nodeId);
-  // Schemes never drop a required node: those are taken out of the exclude list silently.
-  return Object.entries(tree.activities)
-    .filter(([id, act]) => !selected.has(id) && pyTruthy(act.optional))
-    .map(([id]) => id);
+  return excludedBySchemeNodes(tree, selected);
+}
+
+/**
+ * The activities a set of scheme node ids leaves out (bk-sops
+ * `get_template_exclude_task_nodes_with_schemes`): every activity not selected, except the required
+ * ones, which schemes never drop. `selected` undefined means no scheme: nothing is left out. Ids a
+ * scheme lists that are no longer in the tree are ignored. Every activity's `optional` is read, so
+ * one without the key fails (Python's KeyError), scheme or not.
+ */
+export function excludedBySchemeNodes(
+  tree: PipelineTree,
+  selected: ReadonlySet<string> | undefined,
+): string[] {
+  const excluded: string[] = [];
+  for (const [id, act] of Object.entries(tree.activities)) {
+    if (!Object.hasOwn(act, "optional")) throw new MissingKeyError("optional");
+    if (selected !== undefined && !selected.has(id) && pyTruthy(act.optional)) excluded.push(id);
+  }
+  return excluded;
 }
 
 /**
  * The activity ids to exclude from a template's tree, from the request's node-selection parameters
- * (bk-sops `resolve_exclude_task_nodes_id`, §7). `schemes` are the template's execution schemes.
+ * (bk-sops `resolve_exclude_task_nodes_id`, docs/bk-sops-behaviour.md §7). `schemes` are the template's execution schemes.
  * Throws TaskNodeSelectionError with bk-sops' messages, checked in bk-sops' order.
  */
 export function resolveExcludeList(

@@ -65,8 +65,20 @@ export interface SubProcessConstant {
 
 export interface SubProcess extends ActivityBase {
   type: "SubProcess";
+  /** In a template, the child template's pk; in a task, the child's pipeline template id. */
   template_id?: unknown;
+  /** `common` for a common flow; anything else means a flow of the parent's own kind. */
+  template_source?: unknown;
+  /** The child's version this node is pinned to (the md5 bk-sops names versions by). */
+  version?: unknown;
+  /** When true the child's current version is used whatever `version` says. */
+  always_use_latest?: unknown;
+  /** Pks of the child's execution schemes that select its optional nodes. */
+  scheme_id_list?: unknown;
+  /** The values passed down to the child, by constant key (popped when the task is created). */
   constants?: Record<string, SubProcessConstant>;
+  /** In a task: the child's whole tree. */
+  pipeline?: PipelineTree;
 }
 
 export type Activity = ServiceActivity | SubProcess;
@@ -187,9 +199,13 @@ export interface PipelineTree {
   [k: string]: unknown;
 }
 
-/** A template's execution scheme: the activity ids it runs. */
+/**
+ * A template's execution scheme: the activity ids it runs. bk-sops names it by pk (`id`) or by
+ * `unique_id`, which is `<template id>-<scheme name>`. `data` may name nodes the tree no longer has.
+ */
 export interface TemplateScheme {
   id: number;
+  name?: string;
   unique_id: string;
   data: string[];
 }

@@ -1,225 +1,116 @@
-import { InvalidTreeError } from "./errors.js";
+import { checkConnections } from "./connection.js";
+import { checkConstantCycles, checkConstantKeys } from "./constant-checks.js";
+import { InvalidTreeError, MissingKeyError } from "./errors.js";
 import { matchGateways } from "./gateway-match.js";
-import { segmentNames, templateSegments } from "./mako-names.js";
+import { nodeTable } from "./node-table.js";
 import { normalizeIncomingInPlace } from "./normalize.js";
 import { isPlainObject } from "./python-values.js";
+import { checkStreams } from "./stream.js";
 import type { PipelineTree } from "./types.js";
-import { flowList } from "./types.js";
-import type { Problems } from "./validate-shape.js";
-import { CONSTANT_KEY, checkActivity, checkConstant, checkGateway } from "./validate-shape.js";
+import { flowList, isDivergent } from "./types.js";
+import { webSchemaMessage } from "./web-schema.js";
 
 const MAX_LISTED = 10;
 
-function fail(problems: Problems): never {
-  const listed = problems.slice(0, MAX_LISTED).join("; ");
-  const more = problems.length > MAX_LISTED ? ` (and ${problems.length - MAX_LISTED} more)` : "";
-  throw new InvalidTreeError(`invalid pipeline_tree: ${listed}${more}`);
-}
-
-function checkShape(tree: Record<string, unknown>, problems: Problems): void {
-  for (const key of ["activities", "gateways", "flows", "constants"]) {
-    if (!isPlainObject(tree[key])) problems.push(`${key} must be an object`);
-  }
-  for (const key of ["outputs", "line", "location"])
-    if (!Array.isArray(tree[key])) problems.push(`${key} must be a list`);
-  const start = tree.start_event;
-  if (!isPlainObject(start) || start.type !== "EmptyStartEvent" || typeof start.id !== "string") {
-    problems.push("start_event must be an EmptyStartEvent with an id");
-  } else if (typeof start.outgoing !== "string" || start.outgoing === "") {
-    problems.push("start_event: outgoing must be one flow id");
-  } else if (flowList(start.incoming as string).length > 0)
-    problems.push("start_event: incoming must be empty");
-  const end = tree.end_event;
-  if (!isPlainObject(end) || end.type !== "EmptyEndEvent" || typeof end.id !== "string") {
-    problems.push("end_event must be an EmptyEndEvent with an id");
-  } else if (flowList(end.outgoing as string).length > 0) problems.push("end_event: outgoing must be empty");
-  if (problems.length > 0) return;
-  const t = tree as PipelineTree;
-  const activityIds = new Set(Object.keys(t.activities));
-  for (const [key, act] of Object.entries(t.activities)) checkActivity(problems, key, act);
-  for (const [key, gateway] of Object.entries(t.gateways)) checkGateway(problems, key, gateway);
-  for (const [key, constant] of Object.entries(t.constants))
-    checkConstant(problems, key, constant, activityIds);
-  for (const key of t.outputs)
-    if (typeof key !== "string" || !CONSTANT_KEY.test(key))
-      problems.push(`outputs: invalid key ${String(key)}`);
-  for (const [key, flow] of Object.entries(t.flows)) {
-    if (
-      !isPlainObject(flow) ||
-      flow.id !== key ||
-      typeof flow.source !== "string" ||
-      typeof flow.target !== "string"
-    ) {
-      problems.push(`flow ${key}: must be {id: its key, source, target}`);
-    }
-  }
-  const ids = [t.start_event.id, t.end_event.id, ...Object.keys(t.activities), ...Object.keys(t.gateways)];
-  if (new Set(ids).size !== ids.length)
-    problems.push("node ids must be unique across events, activities and gateways");
-}
-
-/** Every flow joins two existing nodes and is listed in their outgoing/incoming, and nothing else is. */
-function checkWiring(tree: PipelineTree, problems: Problems): void {
-  const nodes = [
-    tree.start_event,
-    tree.end_event,
-    ...Object.values(tree.activities),
-    ...Object.values(tree.gateways),
-  ];
-  const byId = new Map(nodes.map((node) => [node.id, node]));
-  for (const flow of Object.values(tree.flows)) {
-    const source = byId.get(flow.source);
-    const target = byId.get(flow.target);
-    if (!source) problems.push(`flow ${flow.id}: source ${flow.source} is not a node`);
-    else if (!flowList(source.outgoing as string | string[]).includes(flow.id)) {
-      problems.push(`flow ${flow.id}: not in the outgoing of its source ${flow.source}`);
-    }
-    if (!target) problems.push(`flow ${flow.id}: target ${flow.target} is not a node`);
-    else if (!flowList(target.incoming as string | string[]).includes(flow.id)) {
-      problems.push(`flow ${flow.id}: not in the incoming of its target ${flow.target}`);
-    }
-  }
-  for (const node of nodes) {
-    const outgoing = flowList(node.outgoing as string | string[]);
-    const incoming = flowList(node.incoming as string | string[]);
-    for (const id of outgoing) {
-      if (!Object.hasOwn(tree.flows, id) || tree.flows[id]?.source !== node.id)
-        problems.push(`node ${node.id}: outgoing ${id} is not a flow from it`);
-    }
-    for (const id of incoming) {
-      if (!Object.hasOwn(tree.flows, id) || tree.flows[id]?.target !== node.id)
-        problems.push(`node ${node.id}: incoming ${id} is not a flow into it`);
-    }
-    if (new Set(outgoing).size !== outgoing.length || new Set(incoming).size !== incoming.length) {
-      problems.push(`node ${node.id}: lists a flow twice`);
-    }
-    if (node !== tree.start_event && incoming.length === 0)
-      problems.push(`node ${node.id}: has no incoming flow`);
-  }
-}
-
-/** Every node lies on a path from the start event to the end event. */
-function checkReachability(tree: PipelineTree, problems: Problems): void {
-  const walk = (from: string, forward: boolean): Set<string> => {
-    const next = new Map<string, string[]>();
-    for (const flow of Object.values(tree.flows)) {
-      const [a, b] = forward ? [flow.source, flow.target] : [flow.target, flow.source];
-      const list = next.get(a);
-      if (list) list.push(b);
-      else next.set(a, [b]);
-    }
-    const seen = new Set([from]);
-    const queue = [from];
-    for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
-      for (const n of next.get(id) ?? []) {
-        if (seen.has(n)) continue;
-        seen.add(n);
-        queue.push(n);
+/**
+ * What bk-sops does not check but every later step relies on (ours, see docs/bk-sops-behaviour.md
+ * §5.5): nodes are objects whose `id` is their key, ids are unique, and every flow joins two nodes
+ * that list it in their `outgoing`/`incoming`, and nothing else is listed. bk-sops would store such a
+ * tree and then fail, or silently corrupt the task, when it replaces the ids.
+ */
+function checkIntegrity(tree: PipelineTree): void {
+  // The schema does not require `flows`; bamboo's first look at a flow fails without it.
+  if (!isPlainObject(tree.flows)) throw new MissingKeyError("flows");
+  const problems: string[] = [];
+  const nodes: Array<[string, Record<string, unknown>]> = [];
+  for (const [where, record] of [
+    ["activity", tree.activities],
+    ["gateway", tree.gateways],
+  ] as const) {
+    for (const [key, node] of Object.entries(record)) {
+      if (!isPlainObject(node)) problems.push(`${where} ${key}: must be an object`);
+      else {
+        if (node.id !== key) problems.push(`${where} ${key}: id must equal its key`);
+        nodes.push([key, node]);
       }
     }
-    return seen;
-  };
-  const fromStart = walk(tree.start_event.id, true);
-  const toEnd = walk(tree.end_event.id, false);
-  if (!fromStart.has(tree.end_event.id))
-    return void problems.push("the end event cannot be reached from the start event");
-  for (const id of [...Object.keys(tree.activities), ...Object.keys(tree.gateways)]) {
-    if (!fromStart.has(id)) problems.push(`node ${id}: cannot be reached from the start event`);
-    else if (!toEnd.has(id)) problems.push(`node ${id}: cannot reach the end event`);
   }
-}
-
-/** Lines draw flows and locations draw nodes, one each, so exclusion can always update the drawing. */
-function checkDrawing(tree: PipelineTree, problems: Problems): void {
-  const lines = new Set<string>();
-  for (const line of tree.line as unknown[]) {
-    if (!isPlainObject(line) || !isPlainObject(line.source) || !isPlainObject(line.target)) {
-      problems.push("line: every entry must be {id, source: {id, arrow}, target: {id, arrow}}");
+  nodes.push([tree.start_event.id, tree.start_event], [tree.end_event.id, tree.end_event]);
+  const ids = nodes.map(([id]) => id);
+  if (new Set(ids).size !== ids.length)
+    problems.push("node ids must be unique across events, activities and gateways");
+  const byId = new Map(nodes);
+  const flows = tree.flows as Record<string, unknown>;
+  for (const [key, flow] of Object.entries(flows)) {
+    if (!isPlainObject(flow)) {
+      problems.push(`flow ${key}: must be an object`);
       continue;
     }
-    const id = line.id as string;
-    const flow = tree.flows[id];
-    if (!Object.hasOwn(tree.flows, id) || !flow) problems.push(`line ${id}: is not a flow`);
-    else if (line.source.id !== flow.source || line.target.id !== flow.target)
-      problems.push(`line ${id}: ends differ from its flow's`);
-    if (lines.has(id)) problems.push(`line ${id}: appears twice`);
-    lines.add(id);
+    const source = byId.get(flow.source as string);
+    const target = byId.get(flow.target as string);
+    if (!source) problems.push(`flow ${key}: source ${String(flow.source)} is not a node`);
+    else if (!flowList(source.outgoing as string).includes(key))
+      problems.push(`flow ${key}: not in the outgoing of its source ${String(flow.source)}`);
+    if (!target) problems.push(`flow ${key}: target ${String(flow.target)} is not a node`);
+    else if (!flowList(target.incoming as string).includes(key))
+      problems.push(`flow ${key}: not in the incoming of its target ${String(flow.target)}`);
   }
-  for (const id of Object.keys(tree.flows)) if (!lines.has(id)) problems.push(`flow ${id}: has no line`);
-  const nodeIds = new Set([
-    tree.start_event.id,
-    tree.end_event.id,
-    ...Object.keys(tree.activities),
-    ...Object.keys(tree.gateways),
-  ]);
-  const located = new Set<string>();
-  for (const location of tree.location as unknown[]) {
-    const id = isPlainObject(location) ? (location.id as string) : undefined;
-    if (!isPlainObject(location) || typeof location.x !== "number" || typeof location.y !== "number") {
-      problems.push(`location ${String(id)}: must be {id, type, x, y}`);
-    } else if (!nodeIds.has(id as string)) problems.push(`location ${id}: is not a node`);
-    if (id !== undefined && located.has(id)) problems.push(`location ${id}: appears twice`);
-    if (id !== undefined) located.add(id);
-  }
-  for (const id of nodeIds) if (!located.has(id)) problems.push(`node ${id}: has no location`);
-}
-
-/** No constant's value refers to itself, directly or through other constants. */
-function checkConstantCycles(tree: PipelineTree, problems: Problems): void {
-  const refs = new Map<string, string[]>();
-  for (const [key, constant] of Object.entries(tree.constants)) {
-    const found = new Set<string>();
-    const scan = (v: unknown): void => {
-      if (typeof v === "string")
-        for (const s of templateSegments(v)) for (const n of segmentNames(s)) found.add(`\${${n}}`);
-      else if (Array.isArray(v)) v.forEach(scan);
-      else if (isPlainObject(v)) Object.values(v).forEach(scan);
-    };
-    scan(constant.value);
-    refs.set(
-      key,
-      [...found].filter((k) => Object.hasOwn(tree.constants, k)),
-    );
-  }
-  const state = new Map<string, 1 | 2>();
-  const path: string[] = [];
-  const visit = (key: string): void => {
-    if (state.get(key) === 2) return;
-    if (state.get(key) === 1) {
-      const loop = [...path.slice(path.indexOf(key)), key].join(" -> ");
-      return void problems.push(`constants ${loop} refer to themselves`);
+  for (const [id, node] of nodes) {
+    const outgoing = flowList(node.outgoing as string);
+    const incoming = flowList(node.incoming as string);
+    for (const flowId of outgoing) {
+      const flow = flows[flowId];
+      if (!Object.hasOwn(flows, flowId) || !isPlainObject(flow) || flow.source !== id)
+        problems.push(`node ${id}: outgoing ${flowId} is not a flow from it`);
     }
-    state.set(key, 1);
-    path.push(key);
-    for (const ref of refs.get(key) ?? []) visit(ref);
-    path.pop();
-    state.set(key, 2);
-  };
-  for (const key of refs.keys()) visit(key);
+    for (const flowId of incoming) {
+      const flow = flows[flowId];
+      if (!Object.hasOwn(flows, flowId) || !isPlainObject(flow) || flow.target !== id)
+        problems.push(`node ${id}: incoming ${flowId} is not a flow into it`);
+    }
+    if (new Set(outgoing).size !== outgoing.length || new Set(incoming).size !== incoming.length) {
+      problems.push(`node ${id}: lists a flow twice`);
+    }
+  }
+  if (problems.length > 0) {
+    const listed = problems.slice(0, MAX_LISTED).join("; ");
+    const more = problems.length > MAX_LISTED ? ` (and ${problems.length - MAX_LISTED} more)` : "";
+    throw new InvalidTreeError(`invalid pipeline_tree: ${listed}${more}`);
+  }
 }
 
 /**
- * Check that a template's tree can be stored: create_task must be able to run on it without failing
- * inside. Checks shape, wiring, reachability, gateway pairing, drawing and constants; throws
- * InvalidTreeError naming each problem (node or flow, and what is wrong).
+ * bk-sops' validation of a web pipeline tree (`pipeline_web/parser/validator.py::
+ * validate_web_pipeline_tree`, then bamboo's `validate_pipeline_tree(cycle_tolerate=True)`), in its
+ * order: the web-tree schema, constant keys and outputs, constants referring to themselves, then
+ * (after our integrity checks) connections, gateway pairing and streams. Like bk-sops it edits the
+ * tree it checks: every activity's, gateway's and the end event's `incoming` becomes a list, and
+ * each divergent gateway that has a converge gateway gets `converge_gateway_id`. Throws
+ * InvalidTreeError with bk-sops' text (see `describeTreeError` for the text and our detail), or
+ * MissingKeyError where bk-sops fails on a missing dict key.
+ */
+export function validateWebTreeInPlace(input: unknown): asserts input is PipelineTree {
+  const schema = webSchemaMessage(input);
+  if (schema) throw new InvalidTreeError(schema);
+  const tree = input as PipelineTree;
+  checkConstantKeys(tree.constants, tree.outputs);
+  checkConstantCycles(tree.constants);
+  checkIntegrity(tree);
+  normalizeIncomingInPlace(tree);
+  const table = nodeTable(tree as Record<string, unknown>);
+  checkConnections(table);
+  const { convergeOf } = matchGateways(tree);
+  for (const gateway of Object.values(tree.gateways)) {
+    const converge = convergeOf.get(gateway.id);
+    if (isDivergent(gateway) && converge !== undefined) gateway.converge_gateway_id = converge;
+  }
+  checkStreams(table, tree.start_event.id, tree.end_event.id);
+}
+
+/**
+ * Whether bk-sops would store this tree as a template (and create_task could run on it): the checks
+ * of `validateWebTreeInPlace`, on a copy. Throws as that does.
  */
 export function validateTemplateTree(input: unknown): void {
-  if (!isPlainObject(input)) throw new InvalidTreeError("invalid pipeline_tree: must be an object");
-  const problems: Problems = [];
-  checkShape(input, problems);
-  if (problems.length > 0) fail(problems);
-  const tree = structuredClone(input) as PipelineTree;
-  checkWiring(tree, problems);
-  checkDrawing(tree, problems);
-  checkConstantCycles(tree, problems);
-  if (problems.length > 0) fail(problems);
-  checkReachability(tree, problems);
-  if (problems.length > 0) fail(problems);
-  normalizeIncomingInPlace(tree);
-  try {
-    matchGateways(tree);
-  } catch (error) {
-    if (error instanceof InvalidTreeError) fail([error.message]);
-    throw error;
-  }
+  validateWebTreeInPlace(structuredClone(input));
 }

@@ -37,7 +37,7 @@ function prune(given: PipelineTree, excluded: string[] = []): PipelineTree {
   return given;
 }
 
-describe("pruneConstantsInPlace: which constants stay (§8.3)", () => {
+describe("pruneConstantsInPlace: which constants stay (docs/bk-sops-behaviour.md §8.3)", () => {
   it.each([
     ["an unreferenced constant goes", { given: tree({ constants: { "${a}": {} } }), want: [] }],
     [
@@ -178,5 +178,80 @@ describe("pruneConstantsInPlace: what kept constants look like", () => {
     const constants = prune(given, ["X"]).constants;
     expect(constants["${inp}"]?.source_info).toEqual({ A: ["n"] });
     expect(constants["${out}"]?.source_info).toEqual({});
+  });
+});
+
+// bk-sops pipeline_web/preview_base.py::_remove_useless_constants reads these keys without defaults.
+describe("pruneConstantsInPlace: where bk-sops fails on a missing key", () => {
+  it.each<[string, (t: PipelineTree) => void, string[], string]>([
+    [
+      "a constant without source_type",
+      (t) => {
+        delete (t.constants["${a}"] as Partial<Constant>).source_type;
+      },
+      [],
+      "'source_type'",
+    ],
+    [
+      "a kept constant without index",
+      (t) => {
+        delete (t.constants["${a}"] as Partial<Constant>).index;
+      },
+      [],
+      "'index'",
+    ],
+    [
+      "a kept constant without source_info, when something is excluded",
+      (t) => {
+        delete (t.constants["${a}"] as Partial<Constant>).source_info;
+      },
+      ["X"],
+      "'source_info'",
+    ],
+    [
+      "a plugin node without component",
+      (t) => {
+        delete (t.activities.A as Partial<PipelineTree["activities"][string]>).component;
+      },
+      [],
+      "'component'",
+    ],
+    [
+      "a subprocess input without show_type",
+      (t) => {
+        const sub = t.activities.S;
+        if (sub?.type === "SubProcess") sub.constants = { k: { value: 1 } };
+      },
+      [],
+      "'show_type'",
+    ],
+  ])("%s", (_label, change, excluded, text) => {
+    const given = tree({ a: { script: "${a}" }, constants: { "${a}": {} } });
+    change(given);
+    expect(() => pruneConstantsInPlace(given, excluded)).toThrow(text);
+  });
+
+  it("an index that Python cannot compare fails with its TypeError text", () => {
+    const given = tree({
+      a: { script: "${a} ${b}" },
+      constants: { "${a}": { index: 1 }, "${b}": { index: "2" as never } },
+    });
+    expect(() => pruneConstantsInPlace(given, [])).toThrow(
+      "'<' not supported between instances of 'str' and 'int'",
+    );
+  });
+
+  it("keeping custom outputs (a subprocess's child): they stay, after the others, with their index", () => {
+    const given = tree({
+      a: { script: "${a}" },
+      constants: { "${out}": { index: 9 }, "${a}": { index: 4 }, "${gone}": {} },
+      outputs: ["${out}"],
+    });
+    pruneConstantsInPlace(given, [], true);
+    expect(Object.entries(given.constants).map(([k, c]) => [k, c.index])).toEqual([
+      ["${a}", 0],
+      ["${out}", 9],
+    ]);
+    expect(given.outputs).toEqual(["${out}"]);
   });
 });

@@ -33,7 +33,7 @@ const parallel = (branches: Record<string, Array<"act" | "opt">>): PipelineTree 
   return buildTree({ nodes: { ...nodes, D: "act" }, edges: list });
 };
 
-describe("excludeNodesInPlace: removing activities (§8.1)", () => {
+describe("excludeNodesInPlace: removing activities (docs/bk-sops-behaviour.md §8.1)", () => {
   it.each([
     [
       "a single optional node joins its neighbours with the upstream flow",
@@ -289,5 +289,23 @@ describe("excludeNodesInPlace: errors", () => {
     const run = () => exclude(tree(), ids);
     expect(run).toThrow(error);
     expect(run).toThrow(message);
+  });
+});
+
+describe("excludeNodesInPlace: what bk-sops tolerates and what it does not", () => {
+  it("a tree without a canvas: nodes are removed, the canvas stays empty (tree.get('line', []))", () => {
+    const tree = chain({ A: "act", X: "opt", B: "act" });
+    delete (tree as Partial<PipelineTree>).line;
+    delete (tree as Partial<PipelineTree>).location;
+    excludeNodesInPlace(tree, ["X"]);
+    expect(Object.keys(tree.activities)).toEqual(["A", "B"]);
+    expect(tree.line).toEqual([]);
+    expect(tree.location).toEqual([]);
+  });
+
+  it("a node without optional fails with Python's KeyError text (act['optional'])", () => {
+    const tree = chain({ A: "act", X: "opt" });
+    delete (tree.activities.X as Partial<PipelineTree["activities"][string]>).optional;
+    expect(() => excludeNodesInPlace(tree, ["X"])).toThrow("'optional'");
   });
 });

@@ -6,7 +6,7 @@ import type { Constant } from "../src/types.js";
 const meta = (value: unknown): Constant =>
   constant("${m}", 0, { is_meta: true, custom_type: "select", value });
 
-describe("applyConstantValues: meta constants (§6.1 step 3)", () => {
+describe("applyConstantValues: meta constants (docs/bk-sops-behaviour.md §6.1 step 3)", () => {
   it.each([
     ["a dict value becomes its default", { given: { default: "gz", items: [] }, want: "gz" }],
     ["a falsy default falls back to default_text", { given: { default: "", default_text: "t" }, want: "t" }],
@@ -26,7 +26,7 @@ describe("applyConstantValues: meta constants (§6.1 step 3)", () => {
   });
 });
 
-describe("applyConstantValues: request values (§6.1 step 4)", () => {
+describe("applyConstantValues: request values (docs/bk-sops-behaviour.md §6.1 step 4)", () => {
   it.each([
     [
       "matches by exact key",
@@ -59,7 +59,7 @@ describe("applyConstantValues: request values (§6.1 step 4)", () => {
   });
 });
 
-describe("simplifyConstants (§6.1 step 5)", () => {
+describe("simplifyConstants (docs/bk-sops-behaviour.md §6.1 step 5)", () => {
   const fresh = (): Record<string, Constant> => ({
     "${a}": constant("${a}", 0, { custom_type: "select", is_meta: true, value: "v" }),
     "${b}": constant("${b}", 1, { source_type: "component_inputs", custom_type: "" }),

@@ -54,7 +54,7 @@ function references(tree: PipelineTree): { nodes: string[]; flows: string[] } {
   };
 }
 
-describe("regenerateIdsInPlace (§5.2)", () => {
+describe("regenerateIdsInPlace (docs/bk-sops-behaviour.md §5.2)", () => {
   it("gives every node an n-id and every flow an l-id, all distinct", () => {
     const tree = template();
     regenerateIdsInPlace(tree);
@@ -122,5 +122,46 @@ describe("regenerateIdsInPlace (§5.2)", () => {
     ["flow", /^l[0-9a-f]{11}3[0-9a-f]{3}[89ab][0-9a-f]{15}$/],
   ] as const)("the default generator makes uuid3-shaped %s ids", (kind, pattern) => {
     expect(randomId(kind)).toMatch(pattern);
+  });
+
+  // bamboo pipeline/parser/utils.py::_replace_flow_in_exclusive_gateway_conditions
+  it("renames a default branch that has no condition (as the bk-sops editor saves it)", () => {
+    const tree = template();
+    const gateway = tree.gateways.E as ExclusiveGateway;
+    delete gateway.conditions.f_E_D;
+    regenerateIdsInPlace(tree, counter());
+    const renamed = Object.values(tree.gateways).find(
+      (g): g is ExclusiveGateway => g.type === "ExclusiveGateway",
+    );
+    const flowId = renamed?.default_condition?.flow_id ?? "";
+    expect(flowId).toMatch(/^l/);
+    expect(tree.activities[tree.flows[flowId]?.target ?? ""]?.template_node_id).toBe("D");
+    expect(Object.keys(renamed?.conditions ?? {})).toHaveLength(1);
+  });
+
+  it("fails like bamboo on a branch that has neither a condition nor the default", () => {
+    const tree = template();
+    const gateway = tree.gateways.E as ExclusiveGateway;
+    delete gateway.conditions.f_E_D;
+    delete gateway.default_condition;
+    expect(() => regenerateIdsInPlace(tree, counter())).toThrow(
+      new ReplaceIdError(
+        "replace exclusive_gateway_conditions error: flow f_E_D not exists in conditions or default_condition",
+      ),
+    );
+  });
+
+  it("fails like bamboo on a canvas line that draws no flow (a KeyError)", () => {
+    const tree = template();
+    tree.line.push({ id: "ghost", source: { id: "A", arrow: "Right" }, target: { id: "E", arrow: "Left" } });
+    expect(() => regenerateIdsInPlace(tree, counter())).toThrow("'ghost'");
+  });
+
+  it("leaves a tree without a canvas without one", () => {
+    const tree = template();
+    delete (tree as Partial<PipelineTree>).line;
+    delete (tree as Partial<PipelineTree>).location;
+    regenerateIdsInPlace(tree, counter());
+    expect(tree).not.toHaveProperty("line");
   });
 });

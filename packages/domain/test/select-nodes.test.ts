@@ -1,17 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { TaskNodeSelectionError } from "../src/errors.js";
 import type { NodeSelection } from "../src/select-nodes.js";
-import { normalizeSchemeIds, resolveExcludeList } from "../src/select-nodes.js";
+import { excludedBySchemeNodes, normalizeSchemeIds, resolveExcludeList } from "../src/select-nodes.js";
 import { chain } from "../src/testing/builder.js";
 import type { TemplateScheme } from "../src/types.js";
 
 const tree = chain({ R: "act", B: "opt", A: "opt", C: "opt" });
+// Scheme unique ids are `<template id>-<scheme name>` (gcloud/template_base/apis/drf/viewsets/
+// template_scheme.py); this template is template 7. Scheme 1 still lists a node the tree lost.
 const schemes: TemplateScheme[] = [
-  { id: 1, unique_id: "1-plan A", data: ["R", "A"] },
-  { id: 2, unique_id: "2-plan B", data: ["B"] },
+  { id: 1, name: "plan A", unique_id: "7-plan A", data: ["R", "A", "gone"] },
+  { id: 2, name: "plan B", unique_id: "7-plan B", data: ["B"] },
 ];
 
-describe("resolveExcludeList: results (§7)", () => {
+describe("resolveExcludeList: results (docs/bk-sops-behaviour.md §7)", () => {
   it.each([
     ["nothing selected excludes nothing", { given: {}, want: [] }],
     [
@@ -37,10 +39,10 @@ describe("resolveExcludeList: results (§7)", () => {
       { given: { template_schemes_id: 1 }, want: ["B", "C"] },
     ],
     ["a digit-only string is a scheme pk", { given: { template_schemes_id: ["2"] }, want: ["A", "C"] }],
-    ["a unique_id names a scheme", { given: { template_schemes_id: "1-plan A" }, want: ["B", "C"] }],
+    ["a unique_id names a scheme", { given: { template_schemes_id: "7-plan A" }, want: ["B", "C"] }],
     [
       "several schemes run the union of their nodes",
-      { given: { template_schemes_id: [1, "2-plan B"] }, want: ["C"] },
+      { given: { template_schemes_id: [1, "7-plan B"] }, want: ["C"] },
     ],
   ] as Array<[string, { given: NodeSelection; want: unknown[] }]>)("%s", (_name, { given, want }) => {
     expect(resolveExcludeList(tree, given, schemes)).toEqual(want);
@@ -92,8 +94,8 @@ describe("resolveExcludeList: errors, in bk-sops' order", () => {
     [
       "unknown schemes, in request order",
       {
-        given: { template_schemes_id: [9, "2-plan B", "nope"] },
-        want: "unknown template_schemes_id: 9, nope",
+        given: { template_schemes_id: [9, "7-plan B", "1-plan A"] },
+        want: "unknown template_schemes_id: 9, 1-plan A",
       },
     ],
   ] as Array<[string, { given: NodeSelection; want: string }]>)("rejects %s", (_name, { given, want }) => {
@@ -109,5 +111,18 @@ describe("normalizeSchemeIds", () => {
     ["anything else as is", { given: null, want: null }],
   ])("%s", (_name, { given, want }) => {
     expect(normalizeSchemeIds(given)).toEqual(want);
+  });
+});
+
+// pipeline_web/preview_base.py::get_template_exclude_task_nodes_with_schemes
+describe("excludedBySchemeNodes", () => {
+  it("ignores scheme ids the tree no longer has", () => {
+    expect(excludedBySchemeNodes(tree, new Set(["R", "gone"]))).toEqual(["B", "A", "C"]);
+  });
+
+  it("reads every activity's optional, scheme or not: one without it fails with Python's KeyError", () => {
+    const broken = chain({ R: "act", B: "opt" });
+    delete (broken.activities.B as { optional?: boolean }).optional;
+    expect(() => excludedBySchemeNodes(broken, undefined)).toThrow("'optional'");
   });
 });

@@ -107,6 +107,38 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 3,
+    name: "template versions, scheme unique ids as bk-sops makes them",
+    sql: `
+      -- bk-sops keeps every version of a template (a snapshot named by the md5 of its tree); a
+      -- subprocess node may pin one. The current version is named on the template.
+      ALTER TABLE templates ADD COLUMN version TEXT NOT NULL DEFAULT '';
+      CREATE TABLE template_versions (
+        source         TEXT    NOT NULL,
+        id             INTEGER NOT NULL,
+        version        TEXT    NOT NULL,
+        pipeline_tree  TEXT    NOT NULL,
+        created_at     TEXT    NOT NULL,
+        PRIMARY KEY (source, id, version),
+        FOREIGN KEY (source, id) REFERENCES templates (source, id)
+      );
+      -- Rows stored before versions existed: their version is unknown, so they get a random one.
+      UPDATE templates SET version = lower(hex(randomblob(16))) WHERE version = '';
+      INSERT INTO template_versions (source, id, version, pipeline_tree, created_at)
+        SELECT source, id, version, pipeline_tree, updated_at FROM templates;
+      -- A scheme's unique id is '<template id>-<scheme name>' (it was '<scheme id>-<name>').
+      UPDATE templates SET schemes = (
+        SELECT json_group_array(json_object(
+          'id', json_extract(s.value, '$.id'),
+          'name', substr(json_extract(s.value, '$.unique_id'), instr(json_extract(s.value, '$.unique_id'), '-') + 1),
+          'unique_id', templates.id || '-' ||
+            substr(json_extract(s.value, '$.unique_id'), instr(json_extract(s.value, '$.unique_id'), '-') + 1),
+          'data', json(json_extract(s.value, '$.data'))))
+        FROM json_each(templates.schemes) AS s)
+      WHERE json_array_length(schemes) > 0;
+    `,
+  },
+  {
     version: 5,
     name: "template metadata: creator, times, notification and executor proxy",
     // What bk-sops' template lists and details answer besides the tree (PipelineTemplate's creator,

@@ -1,6 +1,5 @@
 import type { ConditionalParallelGateway, ExclusiveGateway, PipelineTree } from "@bksops/domain";
-import { own, pyTypeName } from "@bksops/domain";
-import { pyRepr } from "../validation/python-repr.js";
+import { own, pyRepr, pyTypeName } from "@bksops/domain";
 import { BoolRuleSyntaxError, PyError, testBoolRule } from "./boolrule.js";
 import {
   escapeControls,

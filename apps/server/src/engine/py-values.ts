@@ -1,4 +1,4 @@
-import { pyString } from "../validation/python-repr.js";
+import { pyString } from "@bksops/domain";
 
 /**
  * The Python values a gateway condition can hold once parsed (bamboo's boolrule makes ints,

@@ -1,6 +1,5 @@
 import type { Constant } from "@bksops/domain";
-import { isPlainObject, pyStr, segmentNames } from "@bksops/domain";
-import { pyRepr } from "../validation/python-repr.js";
+import { isPlainObject, pyRepr, pyStr, segmentNames } from "@bksops/domain";
 import { floatRepr } from "./py-values.js";
 
 /**

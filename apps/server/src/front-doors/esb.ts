@@ -1,16 +1,19 @@
 import { isPlainObject } from "@bksops/domain";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import type { AppEnv } from "../app-env.js";
 import { text } from "../auth/caller.js";
 import { verifyEsbCaller } from "../auth/esb.js";
+import type { RawClaims } from "../control/scenario.js";
 import { ApiError, EsbError, HttpError, requestId } from "../errors.js";
 import type { Body } from "../http/parse-body.js";
 import type { Operation, OperationDeps } from "../operations/index.js";
 import {
+  errorAnswer,
   type FrontDoorDeps,
   internalError,
   jsonAnswer,
   lastQueryValues,
+  operationRoute,
   readBody,
   requireMethod,
 } from "./common.js";
@@ -59,6 +62,23 @@ function rewrite(body: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
+/** The parameters the ESB reads: the query (GET), or the JSON body when it is an object (POST). */
+function fieldsOf(c: Context<AppEnv>, operation: Operation, parsed: Body): Record<string, unknown> {
+  if (operation.method === "GET") return lastQueryValues(c);
+  return parsed.kind === "json" && isPlainObject(parsed.value) ? parsed.value : {};
+}
+
+/** What an ESB request claims, for the scenario rules that match on it. */
+async function claimsOf(c: Context<AppEnv>, operation: Operation): Promise<RawClaims> {
+  const fields = fieldsOf(c, operation, await readBody(c, operation));
+  const templateId = fields.template_id;
+  return {
+    templateId:
+      typeof templateId === "string" || typeof templateId === "number" ? String(templateId) : undefined,
+    credentials: fields,
+  };
+}
+
 /**
  * The 2019 ESB front door (`/api/c/compapi/v2/sops/<name>/`): credentials and the path parameters
  * travel with the other parameters (JSON body for POST, query for GET). The ESB checks the
@@ -69,15 +89,11 @@ export function esbFrontDoor(deps: OperationDeps & FrontDoorDeps, operations: re
   const app = new Hono<AppEnv>();
   for (const operation of operations) {
     if (!operation.operationIds.esb) continue;
-    app.all(`/${operation.name}/`, async (c) => {
+    const claims = (c: Context<AppEnv>) => claimsOf(c, operation);
+    const route = operationRoute(deps, operation, "esb", claims, async (c) => {
       requireMethod(c, operation);
       const parsed = await readBody(c, operation);
-      const fields: Record<string, unknown> =
-        operation.method === "GET"
-          ? lastQueryValues(c)
-          : parsed.kind === "json" && isPlainObject(parsed.value)
-            ? parsed.value
-            : {};
+      const fields = fieldsOf(c, operation, parsed);
       const pathParams = () => Object.fromEntries(operation.pathParams.map((p) => [p, pathParam(fields, p)]));
       // The path parameters are checked after the credentials but before the user is created.
       const caller = verifyEsbCaller(deps.store, fields, pathParams);
@@ -95,13 +111,14 @@ export function esbFrontDoor(deps: OperationDeps & FrontDoorDeps, operations: re
       });
       return jsonAnswer(c, rewrite({ ...result, trace_id: c.get("traceId") }));
     });
+    app.all(`/${operation.name}/`, route);
   }
   app.onError((error, c) => {
     if (!(error instanceof ApiError)) return internalError(c, error, deps);
     const { status, body, headers } = error.answer(c.get("traceId"));
     // The ESB's own refusals and this server's transport refusals are answered as they are;
     // bk-sops' refusals went through the ESB, which rewrote them.
-    if (error instanceof EsbError || error instanceof HttpError) return c.json(body, status as 200, headers);
+    if (error instanceof EsbError || error instanceof HttpError) return errorAnswer(c, status, body, headers);
     return jsonAnswer(c, rewrite(body));
   });
   return app;

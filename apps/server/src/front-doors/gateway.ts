@@ -1,17 +1,21 @@
 import { isPlainObject } from "@bksops/domain";
 import { type Context, Hono } from "hono";
+import { getCookie } from "hono/cookie";
 import type { AppEnv } from "../app-env.js";
 import type { CredentialFields } from "../auth/caller.js";
 import { verifyGatewayCaller } from "../auth/gateway.js";
+import type { RawClaims } from "../control/scenario.js";
 import type { Store } from "../db/store.js";
 import { ApiError, GatewayError } from "../errors.js";
 import type { Body } from "../http/parse-body.js";
 import type { Operation, OperationDeps } from "../operations/index.js";
 import {
+  errorAnswer,
   type FrontDoorDeps,
   internalError,
   jsonAnswer,
   lastQueryValues,
+  operationRoute,
   readBody,
   requireMethod,
 } from "./common.js";
@@ -24,7 +28,29 @@ function gatewayCaller(store: Store, c: Context<AppEnv>, body: Body) {
     ...c.req.query(),
     ...(body.kind === "json" && isPlainObject(body.value) ? body.value : {}),
   };
-  return verifyGatewayCaller(store, c.req.header("X-Bkapi-Authorization"), fallback);
+  return verifyGatewayCaller(store, c.req.header("X-Bkapi-Authorization"), fallback, () =>
+    getCookie(c, "bk_token"),
+  );
+}
+
+/** The credentials as `gatewayCaller` reads them, unverified (a header that is not JSON: none). */
+function credentialFields(c: Context<AppEnv>, body: Body): CredentialFields {
+  const header = c.req.header("X-Bkapi-Authorization");
+  if (header === undefined) {
+    return { ...c.req.query(), ...(body.kind === "json" && isPlainObject(body.value) ? body.value : {}) };
+  }
+  try {
+    const parsed: unknown = JSON.parse(header);
+    return isPlainObject(parsed) ? parsed : {};
+  } catch {
+    return {};
+  }
+}
+
+/** What a gateway request claims, for the scenario rules that match on it. */
+async function claimsOf(c: Context<AppEnv>, operation: Operation): Promise<RawClaims> {
+  const body = await readBody(c, operation);
+  return { templateId: c.req.param("template_id"), credentials: credentialFields(c, body) };
 }
 
 /** `/<name>/<p1>/<p2>/`, with each parameter limited to digits or not. */
@@ -40,21 +66,25 @@ export function gatewayFrontDoor(deps: OperationDeps & FrontDoorDeps, operations
   const app = new Hono<AppEnv>();
   for (const operation of operations) {
     if (!operation.operationIds.gateway) continue;
-    app.all(pathOf(operation, true), async (c) => {
-      requireMethod(c, operation);
-      const body = await readBody(c, operation);
-      const caller = gatewayCaller(deps.store, c, body);
-      const mcp =
-        caller.app.code.startsWith(MCP_APP_PREFIX) || Boolean(c.req.header("X-Bkapi-Mcp-Server-Id"));
-      const result = await operation.handle(deps, {
-        caller,
-        params: c.req.param() as Record<string, string>,
-        body,
-        query: lastQueryValues(c),
-        mcp,
-      });
-      return jsonAnswer(c, { ...result, trace_id: c.get("traceId") });
-    });
+    const claims = (c: Context<AppEnv>) => claimsOf(c, operation);
+    app.all(
+      pathOf(operation, true),
+      operationRoute(deps, operation, "gateway", claims, async (c) => {
+        requireMethod(c, operation);
+        const body = await readBody(c, operation);
+        const caller = gatewayCaller(deps.store, c, body);
+        const mcp =
+          caller.app.code.startsWith(MCP_APP_PREFIX) || Boolean(c.req.header("X-Bkapi-Mcp-Server-Id"));
+        const result = await operation.handle(deps, {
+          caller,
+          params: c.req.param() as Record<string, string>,
+          body,
+          query: lastQueryValues(c),
+          mcp,
+        });
+        return jsonAnswer(c, { ...result, trace_id: c.get("traceId") });
+      }),
+    );
     if (operation.pathParams.length === 0) continue;
     // Registered after the digit-only route, so it sees only the paths that one refuses: the
     // gateway's resource matches any segment, so it checks the credentials first (400 when they
@@ -68,7 +98,7 @@ export function gatewayFrontDoor(deps: OperationDeps & FrontDoorDeps, operations
   app.onError((error, c) => {
     if (!(error instanceof ApiError)) return internalError(c, error, deps);
     const { status, body, headers } = error.answer(c.get("traceId"));
-    return c.json(body, status as 200, headers);
+    return errorAnswer(c, status, body, headers);
   });
   return app;
 }

@@ -1,5 +1,14 @@
-import type { PipelineTree, TemplateScheme } from "@bksops/domain";
-import { isPlainObject, validateTemplateTree, withDrawing } from "@bksops/domain";
+import type { PipelineTree, SubProcess, TemplateScheme } from "@bksops/domain";
+import {
+  attachLabelsInPlace,
+  InvalidTreeError,
+  isPlainObject,
+  labelProblems,
+  standardizeNames,
+  validateWebTreeInPlace,
+  withDrawing,
+} from "@bksops/domain";
+import { templateVersion } from "../operations/shared/template-version.js";
 import { parseBkDatetime } from "../time/bk-datetime.js";
 
 /**
@@ -8,20 +17,26 @@ import { parseBkDatetime } from "../time/bk-datetime.js";
  * ```json
  * { "source": "project" | "common", "bk_biz_id": 2, "template_id": 1, "name": "…",
  *   "category": "Default", "description": "…", "project_id": 3, "project_name": "…",
- *   "schemes": [{ "id": 1, "name": "…", "data": ["<activity id>", …] }],
+ *   "version": "…", "schemes": [{ "id": 1, "name": "…", "data": ["<activity id>", …] }],
  *   "pipeline_tree": { … a bk-sops web pipeline tree … } }
  * ```
  * `bk_biz_id` is required for project templates; `project_id`/`project_name` name the project
  * created for a business the database does not know yet. Common templates have no business.
+ * `version` names this version of the tree (a subprocess node of another template may pin it);
+ * without it the version is the md5 of the tree, as bamboo names a snapshot.
  * Optional metadata, as bk-sops' template lists answer it: `creator`, `create_time`, `editor`,
  * `edit_time` (bk-sops' `2024-05-20 10:00:00 +0800` or ISO 8601), `notify_type`,
  * `notify_receivers`, `executor_proxy`.
  *
  * A `get_template_info` answer of a real bk-sops is accepted as it is (the whole answer or its
  * `data`: `id`, `name`, `bk_biz_id`, `project_id`, `category`, `pipeline_tree` and the metadata
- * above), so a team can
- * mock its real flows by saving what its deployment returns; the canvas that answer leaves out
- * is drawn anew.
+ * above), so a team can mock its real flows by saving what its deployment returns.
+ *
+ * The tree is accepted as bk-sops accepts a template when it is saved (docs/bk-sops-behaviour.md
+ * §5.5): names made safe, the web-tree schema and bamboo's checks, with bk-sops' messages; it is
+ * stored as bk-sops stores it (incoming as lists, converge gateways named, labels on every node).
+ * A tree without a canvas (`line` and `location`, which `get_template_info` leaves out) gets one
+ * drawn.
  */
 export interface TemplateFile {
   source: "project" | "common";
@@ -32,6 +47,7 @@ export interface TemplateFile {
   name: string;
   category: string;
   description: string;
+  version: string;
   schemes: TemplateScheme[];
   tree: PipelineTree;
   meta: TemplateMeta;
@@ -57,6 +73,10 @@ export class TemplateFileError extends Error {
 
 const positiveInt = (value: unknown) => typeof value === "number" && Number.isInteger(value) && value > 0;
 
+// The text bk-sops answers a template it refuses to save (`TemplateManager.create_pipeline`).
+const SAVE_REFUSED = (reason: string) =>
+  `保存流程失败: 流程树合法性校验失败, 请检查流程. 失败原因: ${reason} | create_pipeline`;
+
 /** Checks a parsed template file, tree included; throws TemplateFileError naming the problem. */
 export function parseTemplateFile(input: unknown): TemplateFile {
   const content = fromTemplateInfo(input);
@@ -76,7 +96,10 @@ export function parseTemplateFile(input: unknown): TemplateFile {
   if (typeof content.name !== "string" || content.name.length === 0) {
     throw new TemplateFileError('"name" must be a non-empty string');
   }
-  validateTemplateTree(content.pipeline_tree);
+  if (content.version !== undefined && (typeof content.version !== "string" || content.version === "")) {
+    throw new TemplateFileError('"version" must be a non-empty string when given');
+  }
+  const tree = storedTree(content.pipeline_tree);
   return {
     source,
     bkBizId: source === "project" ? (content.bk_biz_id as number) : null,
@@ -86,8 +109,9 @@ export function parseTemplateFile(input: unknown): TemplateFile {
     name: content.name,
     category: typeof content.category === "string" ? content.category : "Default",
     description: typeof content.description === "string" ? content.description : "",
-    schemes: parseSchemes(content.schemes, content.pipeline_tree as PipelineTree),
-    tree: content.pipeline_tree as PipelineTree,
+    version: (content.version as string | undefined) ?? templateVersion(tree),
+    schemes: parseSchemes(content.schemes, content.template_id as number),
+    tree,
     meta: parseMeta(content),
   };
 }
@@ -126,7 +150,47 @@ function parseMeta(content: Record<string, unknown>): TemplateMeta {
   };
 }
 
-function parseSchemes(value: unknown, tree: PipelineTree): TemplateScheme[] {
+/** The tree as bk-sops would store it, or TemplateFileError with bk-sops' reason for refusing it. */
+function storedTree(input: unknown): PipelineTree {
+  if (!isPlainObject(input)) throw new TemplateFileError('"pipeline_tree" must be an object');
+  const tree = structuredClone(withDrawing(input));
+  try {
+    standardizeNames(tree);
+    validateWebTreeInPlace(tree);
+  } catch (error) {
+    if (error instanceof InvalidTreeError) {
+      const detail = error.detail !== error.message ? ` (${error.detail})` : "";
+      throw new TemplateFileError(`${SAVE_REFUSED(error.message)}${detail}`);
+    }
+    // A Python error bk-sops would not even answer (its save fails with HTTP 500).
+    throw new TemplateFileError(`invalid pipeline_tree: ${(error as Error).message}`);
+  }
+  const problems = [...labelProblems(tree), ...subprocessProblems(tree)];
+  if (problems.length > 0) throw new TemplateFileError(`invalid pipeline_tree: ${problems.join("; ")}`);
+  attachLabelsInPlace(tree);
+  return tree;
+}
+
+/** A subprocess node names its child by pk; bk-sops' save looks it up and fails on anything else. */
+function subprocessProblems(tree: PipelineTree): string[] {
+  const problems: string[] = [];
+  for (const [id, act] of Object.entries(tree.activities)) {
+    if (act.type !== "SubProcess") continue;
+    const pk = (act as SubProcess).template_id;
+    const isPk =
+      (typeof pk === "number" && Number.isInteger(pk)) || (typeof pk === "string" && /^[0-9]+$/.test(pk));
+    if (!isPk) problems.push(`subprocess ${id}: template_id must be the child template's id`);
+    if (!isPlainObject(act.constants)) problems.push(`subprocess ${id}: constants must be an object`);
+  }
+  return problems;
+}
+
+/**
+ * Execution schemes: a pk, a name, and the activity ids the scheme runs. Ids no longer in the
+ * tree are kept, as bk-sops keeps them, and ignored when a task is created. The unique id is
+ * `<template id>-<scheme name>`, as bk-sops makes it.
+ */
+function parseSchemes(value: unknown, templateId: number): TemplateScheme[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new TemplateFileError('"schemes" must be a list');
   return value.map((scheme, index) => {
@@ -134,10 +198,15 @@ function parseSchemes(value: unknown, tree: PipelineTree): TemplateScheme[] {
       throw new TemplateFileError(`schemes[${index}] needs a positive integer "id" and a "name"`);
     }
     const data = scheme.data;
-    if (!Array.isArray(data) || !data.every((id) => typeof id === "string" && id in tree.activities)) {
-      throw new TemplateFileError(`schemes[${index}].data must list activity ids of the tree`);
+    if (!Array.isArray(data) || !data.every((id) => typeof id === "string")) {
+      throw new TemplateFileError(`schemes[${index}].data must be a list of activity ids`);
     }
-    return { id: scheme.id as number, unique_id: `${scheme.id}-${scheme.name}`, data: data as string[] };
+    return {
+      id: scheme.id as number,
+      name: scheme.name,
+      unique_id: `${templateId}-${scheme.name}`,
+      data: data as string[],
+    };
   });
 }
 
@@ -170,6 +239,6 @@ function fromTemplateInfo(input: unknown): unknown {
     notify_type: data.notify_type,
     notify_receivers: data.notify_receivers,
     executor_proxy: data.executor_proxy,
-    pipeline_tree: withDrawing(data.pipeline_tree),
+    pipeline_tree: data.pipeline_tree,
   };
 }

@@ -1,5 +1,5 @@
 import { type ErrorObject, type SchemaName, validatorFor } from "@bksops/api-types";
-import { pyFormat, pyRepr } from "./python-repr.js";
+import { pyFormat, pyRepr } from "@bksops/domain";
 
 /**
  * A request schema of the spec and the properties it documents that bk-sops' own jsonschema

@@ -12,6 +12,9 @@ describe("configuration from the environment", () => {
       logLevel: "info",
       corsOrigins: ["*"],
       demoData: true,
+      controls: true,
+      controlApi: "auto",
+      journalSize: 500,
       engineTiming: { speed: 1, nodeMs: 1000, componentMs: {} },
     });
   });
@@ -30,6 +33,8 @@ describe("configuration from the environment", () => {
     ],
     ["DEMO_DATA=0 turns the demo data off", { DEMO_DATA: "0" }, { demoData: false }],
     ["PORT=0 asks for any free port", { PORT: "0" }, { port: 0 }],
+    ["JOURNAL_SIZE=0 keeps no journal", { JOURNAL_SIZE: "0" }, { journalSize: 0 }],
+    ["JOURNAL_SIZE sets the journal's size", { JOURNAL_SIZE: "20000" }, { journalSize: 20000 }],
     [
       "the engine's speed factor and durations, per component code",
       { ENGINE_SPEED: "2.5", ENGINE_NODE_MS: "400", ENGINE_COMPONENT_MS: "sleep_timer=3000, pause_node=0" },
@@ -80,17 +85,48 @@ describe("configuration from the environment", () => {
         BK_SOPS_HOST: "paas",
         CORS_ORIGINS: "*,nope",
         DEMO_DATA: "maybe",
+        CONTROL_API: "sometimes",
+        JOURNAL_SIZE: "lots",
       });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(7);
     expect(problems.join("\n")).toMatch(/PORT must be an integer.*"eighty"/);
     expect(problems.join("\n")).toMatch(/LOG_LEVEL must be one of/);
     expect(problems.join("\n")).toMatch(/BK_SOPS_HOST must be an http\(s\) URL/);
     expect(problems.join("\n")).toMatch(/CORS_ORIGINS entries/);
     expect(problems.join("\n")).toMatch(/DEMO_DATA must be 1 or 0/);
+    expect(problems.join("\n")).toMatch(/CONTROL_API must be auto, on or off, got "sometimes"/);
+    expect(problems.join("\n")).toMatch(/JOURNAL_SIZE must be an integer from 0 to 100000, got "lots"/);
+  });
+});
+
+describe("scenario control is served on loopback addresses only, unless asked for", () => {
+  it.each([
+    ["the default host", {}, true],
+    ["127.0.0.1", { HOST: "127.0.0.1" }, true],
+    ["another 127/8 address", { HOST: "127.0.0.2" }, true],
+    ["localhost", { HOST: "localhost" }, true],
+    ["::1", { HOST: "::1" }, true],
+    ["[::1]", { HOST: "[::1]" }, true],
+    ["all interfaces (0.0.0.0)", { HOST: "0.0.0.0" }, false],
+    ["all interfaces (::)", { HOST: "::" }, false],
+    ["a LAN address", { HOST: "192.168.1.20" }, false],
+    ["a name", { HOST: "mock.internal" }, false],
+    ["a name that starts like loopback", { HOST: "127.0.0.1.example.org" }, false],
+    ["CONTROL_API=off on loopback", { CONTROL_API: "off" }, false],
+    ["CONTROL_API=0", { CONTROL_API: "0" }, false],
+    ["CONTROL_API=on on all interfaces", { HOST: "0.0.0.0", CONTROL_API: "on" }, true],
+    ["CONTROL_API=ON (any case)", { HOST: "10.0.0.1", CONTROL_API: "ON" }, true],
+    ["CONTROL_API=auto on all interfaces", { HOST: "0.0.0.0", CONTROL_API: "auto" }, false],
+  ])("%s", (_name, env, on) => {
+    expect(loadConfig(env).controls).toBe(on);
+  });
+
+  it.each(["constructor", "toString", "yes", ""])("refuses CONTROL_API=%j", (value) => {
+    expect(() => loadConfig({ CONTROL_API: value })).toThrow(/CONTROL_API must be auto, on or off/);
   });
 });

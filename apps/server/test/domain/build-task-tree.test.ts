@@ -164,14 +164,20 @@ const replay =
     return id;
   };
 
-/** The documented tree as bk-sops really returns it: incoming lists, template_node_id on activities. */
+/**
+ * The documented tree as bk-sops really returns it: incoming lists, template_node_id on activities,
+ * and `labels` (none here) on every node (bk-sops' TaskFlowInstance.pipeline_tree re-attaches them).
+ */
 function documentedAsReturned(): PipelineTree {
   const tree = structuredClone(DOCUMENTED) as unknown as PipelineTree;
   for (const act of Object.values(tree.activities)) {
     act.incoming = [act.incoming as string];
     act.template_node_id = act.id;
+    act.labels = [];
   }
   tree.end_event.incoming = [tree.end_event.incoming as string];
+  tree.start_event.labels = [];
+  tree.end_event.labels = [];
   return tree;
 }
 

@@ -55,7 +55,7 @@ describe("SIGKILL under concurrent create_task load (bench/crash.mjs)", () => {
     expect(run.acknowledged).toBeGreaterThan(0);
     expect(run.lost).toBe(0);
     expect(run.code).toBe(0);
-  }, 30_000);
+  }, 60_000);
 
   it("reports a task deleted behind the server's back as lost, and fails", async () => {
     const run = await runCrashScript([
@@ -69,5 +69,5 @@ describe("SIGKILL under concurrent create_task load (bench/crash.mjs)", () => {
     ]);
     expect(run.lost).toBe(1);
     expect(run.code).toBe(1);
-  }, 20_000);
+  }, 30_000);
 });

@@ -4,7 +4,7 @@ import { createViaGateway, ESB_PATH, freshContext, send, tableCounts } from "../
 
 const TRUSTED = { bk_app_code: "demo_trusted", bk_app_secret: "demo-secret", bk_token: "xxx" };
 
-describe("params bk-sops' create_task schema does not check (§3, §4 step 5, §9)", () => {
+describe("params bk-sops' create_task schema does not check (docs/bk-sops-behaviour.md §3, §4 step 5, §9)", () => {
   let context: TestServerContext;
   beforeAll(() => {
     context = freshContext();

@@ -1,6 +1,8 @@
 import { canonicalTree } from "@bksops/api-types";
 import { beforeAll, describe, expect, it } from "vitest";
 import { templateVersion } from "../../src/operations/shared/template-version.js";
+import { storeTemplate } from "../../src/templates/load.js";
+import { parseTemplateFile } from "../../src/templates/template-file.js";
 import type { TestServerContext } from "../../src/testing.js";
 import { createViaGateway, DEMO_AUTH, freshContext, send, tableCounts } from "../helpers.js";
 
@@ -164,8 +166,25 @@ describe("preview_task_tree: checks in bk-sops' order", () => {
   it("previews the current version when it is named", async () => {
     const template = context.store.templates.findProjectTemplate(1, 3);
     if (!template) throw new Error("demo template 1 missing");
-    const answer = await preview(context, { version: templateVersion(template.tree) });
+    expect(template.version).toBe(templateVersion(template.tree));
+    const answer = await preview(context, { version: template.version });
     expect(answer.json.result).toBe(true);
+  });
+
+  it("previews an older version the template had, by its name (bamboo keeps every snapshot)", async () => {
+    const isolated = freshContext();
+    const current = isolated.store.templates.findProjectTemplate(1, 3);
+    if (!current) throw new Error("demo template 1 missing");
+    const edited = structuredClone(current.tree);
+    (edited.activities.node880ded556c6c3c269be3cedc64b6 as { name: string }).name = "renamed";
+    const file = { source: "project", bk_biz_id: 2, template_id: 1, name: "edited", pipeline_tree: edited };
+    storeTemplate(isolated.store, parseTemplateFile(file), "test");
+    const nameIn = async (body: Record<string, unknown>) => {
+      const answer = await preview(isolated, body);
+      return answer.json.data.pipeline_tree.activities.node880ded556c6c3c269be3cedc64b6.name;
+    };
+    expect(await nameIn({})).toBe("renamed");
+    expect(await nameIn({ version: current.version })).toBe("pause");
   });
 
   it("answers 405 to a GET", async () => {

@@ -1,5 +1,5 @@
+import { MAX_BODY_BYTES } from "@bksops/domain";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES } from "../../src/app.js";
 import type { TestServerContext } from "../../src/testing.js";
 import { DEMO_AUTH, ESB_PATH, freshContext, gatewayPath, send, tableCounts } from "../helpers.js";
 

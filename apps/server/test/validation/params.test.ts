@@ -1,6 +1,6 @@
+import { pyFormat, pyRepr } from "@bksops/domain";
 import { describe, expect, it } from "vitest";
 import { paramsError } from "../../src/validation/params.js";
-import { pyFormat, pyRepr } from "../../src/validation/python-repr.js";
 
 describe("parameter errors read like bk-sops' jsonschema errors", () => {
   const firstLines: Array<[string, Record<string, unknown>, string]> = [

@@ -811,7 +811,7 @@ export interface components {
         BkSopsError: {
             /** @constant */
             result: false;
-            /** @description What went wrong; exact texts are in the examples and the behaviour notes. */
+            /** @description What went wrong; exact texts are in the examples and in docs/bk-sops-behaviour.md. */
             message: string;
             /**
              * @description `3540000` invalid parameters; `3540400` something does not exist (also, oddly, an empty
@@ -1007,7 +1007,7 @@ export interface components {
              *     required one with `… is not optional`.
              * @default []
              */
-            exclude_task_nodes_id: unknown[];
+            exclude_task_nodes_id?: unknown[];
             /**
              * @description The template version (the md5 of a snapshot of its tree); absent or empty means the
              *     current one. No read operation answers versions; an unknown one fails with
@@ -1019,7 +1019,7 @@ export interface components {
              *     means the internal project id.
              * @default cmdb_biz
              */
-            scope: string;
+            scope?: string;
         };
         /** @description The ESB's required keys of a call that names a business and a template. */
         EsbTemplateIds: {
@@ -1127,7 +1127,10 @@ export interface components {
         /**
          * @description A web pipeline tree. The documented keys are `start_event`, `end_event`, `activities`,
          *     `gateways`, `flows`, `constants`, `outputs`; real trees also carry `line`, `location` (the
-         *     canvas) and `id` (the pipeline instance id).
+         *     canvas) and `id` (the pipeline instance id). The fields marked required here and in the node
+         *     and constant schemas are what bk-sops requires of a tree sent to it (its web-tree schema,
+         *     docs/bk-sops-behaviour.md §5.5, and `flows`, without which it fails); the trees it answers
+         *     carry every documented field.
          */
         PipelineTree: {
             /** @description The pipeline's id (in a task, the pipeline instance id, node-style). */
@@ -1158,6 +1161,18 @@ export interface components {
             location?: components["schemas"]["Location"][];
         };
         /**
+         * @description The node's labels. bk-sops keeps them beside the tree and puts them back on every node (every
+         *     level of an unfolded subprocess included) whenever it reads a template or a task, so every
+         *     node of an answer has `labels`, `[]` when it has none.
+         */
+        NodeLabels: components["schemas"]["NodeLabel"][];
+        NodeLabel: {
+            /** @description The label's code. */
+            label: string;
+            /** @description The code of the label's group. */
+            group: string;
+        };
+        /**
          * @description The ids of the flows coming into a node. The current service answers a **list** (bamboo
          *     normalises every activity, gateway and end event); the published doc shows a string, and
          *     the start event has `""`.
@@ -1167,21 +1182,21 @@ export interface components {
             id: string;
             /** @constant */
             type: "EmptyStartEvent";
-            name?: string;
-            incoming: components["schemas"]["NodeIncoming"];
+            name: string;
+            incoming?: components["schemas"]["NodeIncoming"];
             /** @description The id of the flow leaving the start. */
             outgoing: string;
-            labels?: Record<string, never>[];
+            labels?: components["schemas"]["NodeLabels"];
         };
         EndEvent: {
             id: string;
             /** @constant */
             type: "EmptyEndEvent";
-            name?: string;
+            name: string;
             incoming: components["schemas"]["NodeIncoming"];
             /** @constant */
-            outgoing: "";
-            labels?: Record<string, never>[];
+            outgoing?: "";
+            labels?: components["schemas"]["NodeLabels"];
         };
         /** @description A task node, by `type`. */
         Activity: components["schemas"]["ServiceActivity"] | components["schemas"]["SubProcess"];
@@ -1203,7 +1218,7 @@ export interface components {
             stage_name?: string;
             /** @description Loop settings; `null` when the node does not loop. */
             loop?: unknown;
-            labels?: Record<string, never>[];
+            labels?: components["schemas"]["NodeLabels"];
             /**
              * @description In a task: the id this node has in the template, the id `exclude_task_nodes_id` takes.
              *     Absent from the published example.
@@ -1214,7 +1229,7 @@ export interface components {
         ServiceActivity: {
             /** @constant */
             type: "ServiceActivity";
-            component: components["schemas"]["Component"];
+            component?: components["schemas"]["Component"];
         } & (components["schemas"]["ActivityCommon"] & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1238,21 +1253,54 @@ export interface components {
             value: unknown;
             need_render?: boolean;
         };
-        /** @description A subprocess node; in a task it carries the child tree under `pipeline`. */
+        /**
+         * @description A subprocess node: a node that runs another flow template (its child). In a template it names
+         *     the child; in a task the child is unfolded under `pipeline` (see docs/bk-sops-behaviour.md §5.3).
+         */
         SubProcess: {
             /** @constant */
             type: "SubProcess";
-            /** @description In a template, the child template's pk; in a task, its pipeline uuid. */
+            /**
+             * @description In a template, the child template's id; in a task, the id of the child's pipeline template
+             *     (node-style, `n` + 31 hex).
+             */
             template_id: string | number;
+            /**
+             * @description `common` for a common flow; anything else (`project`, `business`) means a flow of the
+             *     parent's own kind (a common flow's children are always common flows). In a task, `project`
+             *     or `common`.
+             */
             template_source?: string;
+            /**
+             * @description The version of the child the node is pinned to (bk-sops names versions by the md5 of the
+             *     child's tree); empty or absent means the child's current version.
+             */
             version?: string;
-            /** @description The child's inputs (in a template), by key. */
+            /** @description When true the child's current version is used, whatever `version` says. */
+            always_use_latest?: boolean;
+            /** @description Keys of the node's inputs the editor hooked to the parent's constants. */
+            hooked_constants?: string[];
+            /**
+             * @description Ids of the child's execution schemes: its optional nodes no scheme lists are left out of
+             *     the task. Empty: every node of the child runs.
+             */
+            scheme_id_list?: (number | string)[];
+            /**
+             * @description In a template, the values the node passes to the child, by constant key: each replaces the
+             *     child's constant of that key when the task is created. Not in a task (moved into `pipeline`).
+             */
             constants?: {
                 [key: string]: components["schemas"]["Constant"];
             };
-            /** @description In a task, the child's whole tree. */
+            /**
+             * @description In a task, the child's whole tree: the pinned (or current) version, with the node's
+             *     constants, pruned like a task's tree, its own subprocesses unfolded in turn, every id new;
+             *     its `id` is this node's id.
+             */
             pipeline?: components["schemas"]["PipelineTree"];
+            /** @description In a task, the id of the child template, as text. */
             original_template_id?: string;
+            /** @description In a task, the child template's current version. */
             original_template_version?: string;
         } & (components["schemas"]["ActivityCommon"] & {
             /**
@@ -1265,9 +1313,9 @@ export interface components {
         Gateway: components["schemas"]["ParallelGateway"] | components["schemas"]["ExclusiveGateway"] | components["schemas"]["ConditionalParallelGateway"] | components["schemas"]["ConvergeGateway"];
         GatewayCommon: {
             id: string;
-            name?: string;
+            name: string;
             incoming: components["schemas"]["NodeIncoming"];
-            labels?: Record<string, never>[];
+            labels?: components["schemas"]["NodeLabels"];
         };
         /** @description The ids of the flows leaving a divergent gateway, one per branch. */
         DivergentOutgoing: string[];
@@ -1294,6 +1342,10 @@ export interface components {
                 tag?: string;
             };
         };
+        /**
+         * @description The default branch, taken when no condition holds. The bk-sops editor saves its flow here and
+         *     not in `conditions`; in a task `flow_id` names the flow's new id.
+         */
         DefaultCondition: {
             flow_id: string;
             name?: string;
@@ -1347,7 +1399,7 @@ export interface components {
             source: string;
             /** @description The id of the node the flow enters. */
             target: string;
-            is_default: boolean;
+            is_default?: boolean;
         };
         /**
          * @description A global variable. The published doc lists `key`, `name`, `index`, `desc`, `source_type`,
@@ -1358,16 +1410,16 @@ export interface components {
             /** @description The same as the dict key, `${key}`. */
             key: string;
             /** @description Display name. */
-            name: string;
+            name?: string;
             /** @description Display order; renumbered 0..n-1 when the task is created. */
-            index: number;
+            index?: number;
             desc?: string;
             /**
              * @description `custom`: a manual variable; `component_inputs`: hooked from a node's input;
              *     `component_outputs`: a node's output (always kept in a task).
              * @enum {string}
              */
-            source_type: "custom" | "component_inputs" | "component_outputs" | "system" | "project";
+            source_type?: "custom" | "component_inputs" | "component_outputs" | "system" | "project";
             /** @description For custom variables, e.g. `input`, `textarea`, `datetime`, `int`. */
             custom_type?: string;
             /** @description The plugin and field the variable comes from, e.g. `input.input`. */
@@ -1438,33 +1490,35 @@ export interface components {
              *     (`project` included) reads a common template. Stored as sent.
              * @default business
              */
-            template_source: string;
+            template_source?: string;
             /**
              * @default common
              * @enum {string}
              */
-            flow_type: "common" | "common_func";
+            flow_type?: "common" | "common_func";
             /**
              * @description Global variable values by key, as for create_task (`{"${key}": value}`).
              * @default {}
              */
-            constants: Record<string, never>;
+            constants?: {
+                [key: string]: unknown;
+            };
             /**
              * @description Template activity ids of optional nodes not to execute, as for create_task.
              * @default []
              */
-            exclude_task_nodes_id: unknown[];
+            exclude_task_nodes_id?: unknown[];
             /**
              * @description Execution schemes of the template, as for create_task.
              * @default []
              */
-            template_schemes_id: string | number | (string | number)[];
+            template_schemes_id?: string | number | (string | number)[];
             /** @description The task description. Stored as sent. */
             description?: unknown;
             /** @description Checked as for create_task (before the template lookup). */
             callback_url?: string;
             /** @default cmdb_biz */
-            scope: string;
+            scope?: string;
         };
         GatewayCreateAndStartTaskRequest: components["schemas"]["CreateAndStartTaskParams"] & components["schemas"]["Credentials"];
         CreateAndStartTaskSuccess: {
@@ -1512,14 +1566,14 @@ export interface components {
              * @example project
              * @example common
              */
-            template_source: string;
+            template_source?: string;
             /**
              * @description `common`: an ordinary task (`current_flow` `execute_task`). `common_func`: a functional
              *     task to be claimed (`current_flow` `func_claim`); the answer adds `function_task_claim_url`.
              * @default common
              * @enum {string}
              */
-            flow_type: "common" | "common_func";
+            flow_type?: "common" | "common_func";
             /**
              * @description Global variable values by key, `{"${key}": value}`. Matching is by the exact key string:
              *     a key in another form, a key the template does not have, or a key of a constant pruned
@@ -1533,7 +1587,7 @@ export interface components {
              *       "${script_timeout}": 20
              *     }
              */
-            constants: {
+            constants?: {
                 [key: string]: unknown;
             };
             /**
@@ -1547,25 +1601,36 @@ export interface components {
              *       "node880ded556c6c3c269be3cedc64b6"
              *     ]
              */
-            exclude_task_nodes_id: unknown[];
+            exclude_task_nodes_id?: unknown[];
             /**
              * @description When non-empty, replaces `exclude_task_nodes_id`: every activity not listed is excluded,
              *     and leaving out a non-optional node fails with `task node[id=<id>] is not optional`.
              * @default []
              */
-            execute_task_nodes_id: unknown[];
+            execute_task_nodes_id?: unknown[];
             /**
              * @description Execution schemes of the template: a scheme `unique_id` string or a scheme pk (an integer,
              *     or a digits-only string), or a list of them. Cannot be combined with `pipeline_tree` or
              *     with non-empty `exclude_task_nodes_id`/`execute_task_nodes_id`.
              * @default []
              */
-            template_schemes_id: string | number | (string | number)[];
+            template_schemes_id?: string | number | (string | number)[];
             /**
              * @description Keys of custom variables to turn into plain textarea inputs (not in the published doc).
+             *     bk-sops does not validate it: it makes a Python `set()` of it, so any list of plain values
+             *     works (items that are not a key of a custom variable, such as `1`, are ignored), a string
+             *     counts as its characters, an object as its keys, and `null` as nothing. A number or a
+             *     boolean, or a list holding a list or an object, cannot become a set: creation then fails
+             *     (`[API] create_task create pipeline without tree error: 'int' object is not iterable`,
+             *     code 3599999). Ignored when `pipeline_tree` is sent.
              * @default []
+             * @example [
+             *       "${script_content}"
+             *     ]
              */
-            simplify_vars: string[];
+            simplify_vars?: (string | number | boolean | null)[] | string | {
+                [key: string]: unknown;
+            } | null;
             /**
              * @description When the key is present the task is built from this tree instead of the template's tree;
              *     exclusion, `execute_task_nodes_id` and `simplify_vars` are then ignored and no constant is
@@ -1589,13 +1654,15 @@ export interface components {
              * @example cmdb_biz
              * @example project
              */
-            scope: string;
+            scope?: string;
         };
         /**
          * @description The gateway form's body: the task parameters, optionally with the credentials when the
          *     `X-Bkapi-Authorization` header is absent.
          */
         GatewayCreateTaskRequest: components["schemas"]["CreateTaskParams"] & components["schemas"]["Credentials"];
+        /** @description The gateway form's body sent as text; its content is the JSON of the request. */
+        GatewayCreateTaskText: string;
         CreateTaskData: {
             /** @description The task instance ID; ids strictly increase. */
             task_id: number;
@@ -1660,6 +1727,8 @@ export interface components {
              */
             template_id: string | number;
         };
+        /** @description The ESB form's body sent as text; its content is the JSON of the request. */
+        EsbCreateTaskText: string;
         /** @description The answer through the ESB. */
         EsbCreateTaskResponse: components["schemas"]["CreateTaskSuccess"] | components["schemas"]["EsbError"];
         /** @description The answer of bk-sops (gateway form), in one of these shapes. */
@@ -1944,7 +2013,7 @@ export interface components {
              */
             action?: unknown;
             /** @default cmdb_biz */
-            scope: string;
+            scope?: string;
         };
         OperateTaskSuccess: {
             /** @constant */
@@ -1992,7 +2061,7 @@ export interface components {
              * @description `cmdb_biz`: `bk_biz_id` is a business id; any other value: a project id.
              * @default cmdb_biz
              */
-            scope: string;
+            scope?: string;
         };
         StartTaskSuccess: {
             /**
@@ -2470,6 +2539,16 @@ export interface components {
     };
     parameters: {
         /**
+         * @description The caller's credentials, a JSON object as text: `{"bk_app_code": "…", "bk_app_secret": "…",
+         *     "bk_token": "…"}` (or `bk_username` for apps exempted from user verification, or
+         *     `access_token`). The same header as the `bkapiAuthorization` security scheme, listed here so
+         *     that clients get a type for it. When it is absent the gateway reads the same keys from the
+         *     query string or the body; when it is present but not a JSON object the gateway answers 400
+         *     (`request header X-Bkapi-Authorization is not a valid JSON`).
+         * @example {"bk_app_code": "esb_test", "bk_app_secret": "xxx", "bk_token": "xxx"}
+         */
+        BkapiAuthorization: string;
+        /**
          * @description The flow template id (digits only; anything else is answered 404).
          * @example 1
          */
@@ -2645,16 +2724,26 @@ export interface components {
                 "application/json": components["schemas"]["EsbCreateAndStartTaskRequest"];
             };
         };
-        /** @description The task parameters; credentials may also be sent here when the header is absent. */
+        /**
+         * @description The task parameters; credentials may also be sent here when the header is absent. bk-sops
+         *     reads the body as JSON whatever its `Content-Type` says (Django's `request.body`), and the
+         *     gateway reads credentials from any body that starts with `{`: a JSON text sent as
+         *     `text/plain` (what a browser sends without a CORS preflight) is read the same way.
+         */
         GatewayCreateTask: {
             content: {
                 "application/json": components["schemas"]["GatewayCreateTaskRequest"];
+                "text/plain": components["schemas"]["GatewayCreateTaskText"];
             };
         };
-        /** @description Credentials, business and template ids, and the task parameters, in one object. */
+        /**
+         * @description Credentials, business and template ids, and the task parameters, in one object. The ESB
+         *     reads any body that starts with `{` as JSON, whatever its `Content-Type` says.
+         */
         EsbCreateTask: {
             content: {
                 "application/json": components["schemas"]["EsbCreateTaskRequest"];
+                "text/plain": components["schemas"]["EsbCreateTaskText"];
             };
         };
         /** @description The action, and optionally `scope`. */
@@ -2770,6 +2859,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description The caller's credentials, a JSON object as text: `{"bk_app_code": "…", "bk_app_secret": "…",
+                 *     "bk_token": "…"}` (or `bk_username` for apps exempted from user verification, or
+                 *     `access_token`). The same header as the `bkapiAuthorization` security scheme, listed here so
+                 *     that clients get a type for it. When it is absent the gateway reads the same keys from the
+                 *     query string or the body; when it is present but not a JSON object the gateway answers 400
+                 *     (`request header X-Bkapi-Authorization is not a valid JSON`).
+                 * @example {"bk_app_code": "esb_test", "bk_app_secret": "xxx", "bk_token": "xxx"}
+                 */
+                "X-Bkapi-Authorization"?: components["parameters"]["BkapiAuthorization"];
                 /**
                  * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
                  *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.

@@ -16,7 +16,7 @@ export function responseExample(
   return { status: pair.response.status, value: structuredClone(pair.response.value) };
 }
 
-/** A bk-sops answer as the ESB passes it on: code 1306000, `data: null`, a request id (behaviour §1.2). */
+/** A bk-sops answer as the ESB passes it on: code 1306000, `data: null`, a request id (docs/bk-sops-behaviour.md §1.2). */
 export function throughEsb(value: Json): Json {
   return { ...value, code: 1306000, data: null, request_id: "0".repeat(32) };
 }

@@ -37,11 +37,22 @@ const keptKeys = (tree: DocumentedTemplate["tree"]) => {
 /** Maps the example's node ids, variable keys and scheme ids onto the deployment's template; a reason when it cannot. */
 export function mapReferences(
   scene: Scene,
-  documented: DocumentedTemplate,
+  documented: DocumentedTemplate | undefined,
   template: GroundTemplate,
   references: TemplateReferences,
 ): string | undefined {
   if (scene.mode === "documented") return undefined;
+  if (!documented) {
+    // A template the fixtures do not ship: its variables stand for keys the run's template does
+    // not have (ignored by bk-sops); its nodes and schemes cannot be mapped.
+    if (references.nodes.length + references.schemes.length > 0)
+      return "names nodes or schemes of a documented template the fixtures do not ship (it has subprocesses)";
+    references.keys.forEach((key, index) => {
+      scene.ids.set(key, `\${bk_sops_contract_${index}}`);
+    });
+    for (const [from, to] of scene.ids) scene.replacements.push([from, to]);
+    return undefined;
+  }
   const theirs = template.tree.activities;
   const ours = documented.tree.activities;
   if (scene.mode === "imported") {

@@ -88,7 +88,7 @@ export async function sceneOf(ctx: RunContext, pair: ExamplePair): Promise<Scene
   } else if (ctx.identity.exampleTemplates?.[documentedId]) {
     Object.assign(scene, { mode: "imported", templateId: ctx.identity.exampleTemplates[documentedId] });
   } else if (needsTemplate) {
-    const placed = await placeMapped(ctx, scene, documented, documentedId);
+    const placed = await placeMapped(ctx, pair, scene, documented, documentedId);
     if (placed) return placed;
   }
   scene.projectId ??= ctx.preflight.projectId;
@@ -97,7 +97,10 @@ export async function sceneOf(ctx: RunContext, pair: ExamplePair): Promise<Scene
   const source = documented?.role === "common" ? "common" : "project";
   const usesTemplate =
     references.nodes.length + references.keys.length + references.schemes.length > 0 || succeeds(pair);
-  if (documented && usesTemplate && documented.role !== "other-business") {
+  const onTemplate = documented
+    ? documented.role !== "other-business"
+    : scene.mode !== "documented" && succeeds(pair);
+  if (onTemplate && usesTemplate) {
     const template = await groundTemplate(ctx, { templateId: scene.templateId, bizId: scene.bizId, source });
     if ("problem" in template)
       return { skip: `cannot read the template the example runs on: ${template.problem}` };
@@ -186,10 +189,14 @@ export const MISSING_BUSINESS = "999999999";
 /** Places a mapped example on the run's template of the documented template's role. */
 async function placeMapped(
   ctx: RunContext,
+  pair: ExamplePair,
   scene: Scene,
   documented: DocumentedTemplate | undefined,
   documentedId: string,
 ): Promise<{ skip: string } | undefined> {
+  // A documented template the fixtures do not ship (it has subprocesses): its success runs on the
+  // run's template.
+  if (!documented && succeeds(pair)) return undefined;
   if (!documented) {
     // A template the documented business does not have: one no deployment has.
     scene.templateId = MISSING_TEMPLATE;

@@ -68,7 +68,8 @@ export const NEGATIVE_CASES: NegativeCase[] = [
   {
     id: "missing-name",
     title: "A create without `name` is rejected",
-    verifies: "spec CreateTaskParams.required; examples missing_name / esb_missing_name; behaviour §4 step 5",
+    verifies:
+      "spec CreateTaskParams.required; examples missing_name / esb_missing_name; docs/bk-sops-behaviour.md §4 step 5",
     request: (ctx) => createRequest(ctx, { flow_type: "common" }),
     expected: (ctx) => [
       {
@@ -80,7 +81,7 @@ export const NEGATIVE_CASES: NegativeCase[] = [
   {
     id: "name-too-long",
     title: "A 101-character `name` is rejected",
-    verifies: "spec CreateTaskParams.name maxLength 100; example name_too_long; behaviour §3",
+    verifies: "spec CreateTaskParams.name maxLength 100; example name_too_long; docs/bk-sops-behaviour.md §3",
     request: (ctx) => createRequest(ctx, { name: LONG_NAME }),
     expected: (ctx) => [
       {
@@ -92,7 +93,7 @@ export const NEGATIVE_CASES: NegativeCase[] = [
   {
     id: "unknown-flow-type",
     title: "An unknown `flow_type` is rejected",
-    verifies: "spec CreateTaskParams.flow_type enum; example invalid_flow_type; behaviour §9",
+    verifies: "spec CreateTaskParams.flow_type enum; example invalid_flow_type; docs/bk-sops-behaviour.md §9",
     request: (ctx) => createRequest(ctx, { name: NAME, flow_type: "daily" }),
     expected: (ctx) => [
       { ...documentedAnswer(ctx, { gateway: "invalid_flow_type" }), firstLineMessage: true },
@@ -102,14 +103,14 @@ export const NEGATIVE_CASES: NegativeCase[] = [
     id: "template-not-found",
     title: "A template that does not exist is reported as not existing",
     verifies:
-      "examples template_not_found / esb_template_not_found / template_in_another_business; behaviour §2.3 step 10, §4 step 3",
+      "examples template_not_found / esb_template_not_found / template_in_another_business; docs/bk-sops-behaviour.md §2.3 step 10, §4 step 3",
     request: (ctx) => createRequest(ctx, { name: NAME }, { templateId: MISSING_TEMPLATE }),
     expected: templateNotFound,
   },
   {
     id: "wrong-secret",
     title: "A wrong app secret is rejected",
-    verifies: "examples gateway_wrong_secret / esb_wrong_secret; behaviour §2.1, §2.2",
+    verifies: "examples gateway_wrong_secret / esb_wrong_secret; docs/bk-sops-behaviour.md §2.1, §2.2",
     request: (ctx) =>
       createRequest(
         ctx,
@@ -130,7 +131,8 @@ export const NEGATIVE_CASES: NegativeCase[] = [
   {
     id: "missing-app-code",
     title: "A call without an app code is rejected",
-    verifies: "examples gateway_missing_app_code / esb_missing_app_code; behaviour §2.1, §2.2",
+    verifies:
+      "examples gateway_missing_app_code / esb_missing_app_code; docs/bk-sops-behaviour.md §2.1, §2.2",
     request: (ctx) => {
       const { bk_app_code: _dropped, ...rest } = credentialKeys(ctx.identity.credentials);
       return createRequest(ctx, { name: NAME }, { credentials: rest });
@@ -142,14 +144,14 @@ export const NEGATIVE_CASES: NegativeCase[] = [
   {
     id: "malformed-json",
     title: "A body that is not JSON is rejected with the documented envelope (not a 500)",
-    verifies: "example non_object_body (also the answer to non-JSON); behaviour §2.3 step 7",
+    verifies: "example non_object_body (also the answer to non-JSON); docs/bk-sops-behaviour.md §2.3 step 7",
     request: (ctx) => rawRequest(ctx, `{"name": "${NAME}",`),
     expected: unreadableBody,
   },
   {
     id: "non-object-body",
     title: "A JSON body that is not an object is rejected",
-    verifies: "example non_object_body; behaviour §2.3 step 7",
+    verifies: "example non_object_body; docs/bk-sops-behaviour.md §2.3 step 7",
     request: (ctx) => rawRequest(ctx, "[1]"),
     expected: unreadableBody,
   },

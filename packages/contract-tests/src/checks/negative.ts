@@ -41,7 +41,7 @@ const wrongMethod: CheckDef = {
   id: "negative.wrong-method",
   operationId: CREATE_TASK,
   title: "A GET is refused with 405 and `Allow: POST`",
-  verifies: "spec responses.405 (MethodNotAllowed); behaviour §1.1 (require_POST)",
+  verifies: "spec responses.405 (MethodNotAllowed); docs/bk-sops-behaviour.md §1.1 (require_POST)",
   group: "negative",
   async run(ctx, recorder) {
     if (ctx.target.staticMock) return skipped(STATIC);

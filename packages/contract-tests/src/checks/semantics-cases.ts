@@ -64,6 +64,10 @@ export function differencesOf(
       notes.push(`${where} not predicted (a gap in the suite's model): ${outcome.prediction.failure}`);
       continue;
     }
+    if ("unknown" in outcome.prediction) {
+      notes.push(`${where} not predicted (the read API does not show enough): ${outcome.prediction.unknown}`);
+      continue;
+    }
     const comparison = outcome.comparison;
     if (!comparison) continue;
     if (options.onlyMatchingNodes && comparison.differences.some((d) => d.kind === "nodes")) {

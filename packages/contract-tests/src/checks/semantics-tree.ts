@@ -85,35 +85,35 @@ export function treeChecks(): CheckDef[] {
     treeCheck(
       "semantics.wiring",
       "Flows, gateways and converge_gateway_id are as predicted from the template (the answer rewired as bk-sops rewires)",
-      "behaviour §8.1 steps 4–5 (reconnect), §8.2 (parallel collapse), §5.2 (converge_gateway_id)",
+      "docs/bk-sops-behaviour.md §8.1 steps 4–5 (reconnect), §8.2 (parallel collapse), §5.2 (converge_gateway_id)",
       ["wiring"],
       { onlyMatchingNodes: true },
     ),
     treeCheck(
       "semantics.constants-applied",
       "A value sent in `constants` replaces the template's value of that variable",
-      "behaviour §6.1 (merge by exact key, values not type-checked)",
+      "docs/bk-sops-behaviour.md §6.1 (merge by exact key, values not type-checked)",
       ["constants-applied"],
       { constantsOnly: true },
     ),
     treeCheck(
       "semantics.unknown-constants-ignored",
       "A key in `constants` the template does not have (or that no remaining node uses) is ignored and not added",
-      "behaviour §6.1 step 4, §12.3 (unknown constant keys are silently ignored)",
+      "docs/bk-sops-behaviour.md §6.1 step 4, §12.3 (unknown constant keys are silently ignored)",
       ["constants-ignored"],
       { constantsOnly: true },
     ),
     treeCheck(
       "semantics.constants-pruned",
       "The task keeps exactly the variables its remaining nodes use (and node outputs), renumbered, source_info cleaned",
-      "behaviour §6.2 (_remove_useless_constants), §12.2",
+      "docs/bk-sops-behaviour.md §6.2 (_remove_useless_constants), §12.2",
       ["constants-pruned"],
       { onlyMatchingNodes: true },
     ),
     treeCheck(
       "semantics.tree-values",
       "Every other value of the task's nodes and variables is the template's, as predicted",
-      "behaviour §5.2 (the task's tree is the template's, edited only as create_task edits it)",
+      "docs/bk-sops-behaviour.md §5.2 (the task's tree is the template's, edited only as create_task edits it)",
       ["values"],
       { onlyMatchingNodes: true },
     ),
@@ -122,7 +122,7 @@ export function treeChecks(): CheckDef[] {
       operationId: CREATE_TASK,
       title:
         "Every answered pipeline_tree is a well-formed graph (flows, incoming/outgoing, reachability, line/location)",
-      verifies: "behaviour §5.2 (validated web tree), §8.1 (rewiring keeps the graph whole)",
+      verifies: "docs/bk-sops-behaviour.md §5.2 (validated web tree), §8.1 (rewiring keeps the graph whole)",
       group: "semantics",
       createsTasks: true,
       async run(ctx, recorder) {
@@ -143,7 +143,7 @@ export function treeChecks(): CheckDef[] {
       operationId: CREATE_TASK,
       title:
         "Generated ids are fresh: n/l + 31 hex, unique in a tree, never a template id, never reused by another task",
-      verifies: "behaviour §5.2 (all ids regenerated, uuid-based), §12.1",
+      verifies: "docs/bk-sops-behaviour.md §5.2 (all ids regenerated, uuid-based), §12.1",
       group: "semantics",
       createsTasks: true,
       async run(ctx: RunContext, recorder): Promise<Verdict> {

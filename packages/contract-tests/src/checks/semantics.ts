@@ -12,7 +12,7 @@ const taskChecks: CheckDef[] = [
     id: "semantics.create-succeeds",
     operationId: CREATE_TASK,
     title: "A create with the given template succeeds and answers task_id, task_url and pipeline_tree",
-    verifies: "behaviour §5.1 (success response); spec CreateTaskSuccess",
+    verifies: "docs/bk-sops-behaviour.md §5.1 (success response); spec CreateTaskSuccess",
     group: "semantics",
     createsTasks: true,
     async run(ctx, recorder) {
@@ -27,7 +27,8 @@ const taskChecks: CheckDef[] = [
     id: "semantics.task-url",
     operationId: CREATE_TASK,
     title: "task_url is taskflow/execute/<the business's project id>/?instance_id=<task_id>",
-    verifies: "behaviour §5.1 (task_url = APP_HOST + taskflow/execute/<project>/?instance_id=<task id>)",
+    verifies:
+      "docs/bk-sops-behaviour.md §5.1 (task_url = APP_HOST + taskflow/execute/<project>/?instance_id=<task id>)",
     group: "semantics",
     createsTasks: true,
     async run(ctx, recorder): Promise<Verdict> {
@@ -62,7 +63,8 @@ const taskChecks: CheckDef[] = [
     id: "semantics.task-ids-increase",
     operationId: CREATE_TASK,
     title: "Two creates give two distinct, increasing task ids",
-    verifies: "spec CreateTaskData.task_id (ids strictly increase); behaviour §5.4 (auto int id)",
+    verifies:
+      "spec CreateTaskData.task_id (ids strictly increase); docs/bk-sops-behaviour.md §5.4 (auto int id)",
     group: "semantics",
     createsTasks: true,
     async run(ctx, recorder): Promise<Verdict> {

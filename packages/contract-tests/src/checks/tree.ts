@@ -32,7 +32,7 @@ export function idList(value: unknown): string[] {
   return typeof value === "string" && value !== "" ? [value] : [];
 }
 
-/** Why the tree is not a well-formed graph (empty when it is): §5.2, §8 of the behaviour notes. */
+/** Why the tree is not a well-formed graph (empty when it is): docs/bk-sops-behaviour.md §5.2, §8. */
 export function graphProblems(tree: Json): string[] {
   const problems: string[] = [];
   const nodes = nodesOf(tree);

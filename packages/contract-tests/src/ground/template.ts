@@ -33,8 +33,18 @@ export interface GroundTemplate {
   schemes: Scheme[];
   /** The internal project id of the business (task_url carries it). */
   projectId?: number;
+  /** The template's current version (get_template_info's `version`). */
+  version?: string;
+  /**
+   * The templates its subprocess nodes name, read the same way, by `<kind>:<pk>` (at every level);
+   * a problem for one that could not be read.
+   */
+  children: Map<string, GroundTemplate | { problem: string }>;
   exchanges: Exchange[];
 }
+
+/** The most subprocess templates one ground template reads (nested ones included). */
+const MAX_CHILDREN = 50;
 
 const PROJECT_SOURCES = new Set(["project", "business"]);
 
@@ -90,8 +100,44 @@ export function groundTemplate(
       schemes = list.filter(isPlainObject).map(schemeOf);
     }
     const projectId = typeof data.project_id === "number" ? data.project_id : undefined;
-    return { ref, info: data, tree: tree.tree, schemes, projectId, exchanges };
+    const version = typeof data.version === "string" ? data.version : undefined;
+    const children = await readChildren(ctx, tree.tree, ref);
+    return { ref, info: data, tree: tree.tree, schemes, projectId, version, children, exchanges };
   });
+}
+
+/**
+ * The templates the subprocess nodes of a tree name, and theirs in turn (bk-sops unfolds them into
+ * the task): a project child is read in the run's business (the read API has no other way to it),
+ * a common one as a common template.
+ */
+async function readChildren(
+  ctx: RunContext,
+  root: PipelineTree,
+  ref: TemplateRef,
+): Promise<GroundTemplate["children"]> {
+  const children: GroundTemplate["children"] = new Map();
+  const queue: Array<[PipelineTree, "project" | "common"]> = [[root, ref.source]];
+  while (queue.length > 0 && children.size < MAX_CHILDREN) {
+    const [tree, kind] = queue.shift() as [PipelineTree, "project" | "common"];
+    for (const act of Object.values(tree.activities)) {
+      if (act.type !== "SubProcess") continue;
+      const childKind = act.template_source === "common" ? "common" : kind;
+      const key = `${childKind}:${String(act.template_id)}`;
+      if (children.has(key)) continue;
+      const child = await groundTemplate(ctx, {
+        templateId: String(act.template_id),
+        bizId: ref.bizId,
+        source: childKind,
+      });
+      children.set(key, child);
+      if ("tree" in child) {
+        queue.push([child.tree, childKind]);
+        for (const [nested, value] of child.children) if (!children.has(nested)) children.set(nested, value);
+      }
+    }
+  }
+  return children;
 }
 
 /** The answered tree as a template tree: `schema` (added by the read API) removed, a canvas drawn. */

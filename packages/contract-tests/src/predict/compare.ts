@@ -92,6 +92,26 @@ export function compareTrees(predicted: Json, answered: Json, sent: Json = {}): 
         });
     }
     compareConditions(matching, nodeP, nodeA, where, push);
+    if (isObject(nodeP.pipeline) && isObject(nodeA.pipeline)) {
+      // An unfolded subprocess: its tree, compared the same way (its ids are fresh too).
+      const inner = compareTrees(nodeP.pipeline, nodeA.pipeline);
+      for (const d of inner.differences) out.push({ ...d, path: `${where}.pipeline.${d.path}` });
+      // The child's pipeline template id and current version: the deployment's own, which the
+      // read API does not show; text all the same.
+      for (const key of UNFOLD_INTERNAL)
+        if (typeof nodeA[key] !== "string")
+          push("values", `${where}.${key}`, "must be text (the child template's own)", {
+            actual: nodeA[key],
+          });
+    } else if (isObject(nodeP.pipeline))
+      push(
+        "values",
+        `${where}.pipeline`,
+        "the subprocess was not unfolded (the child template's tree missing)",
+        {
+          actual: nodeA.pipeline,
+        },
+      );
     const values = diffValues(strip(nodeP), strip(nodeA), where, []);
     for (const d of values) out.push({ ...d, kind: "values" });
   }
@@ -113,8 +133,16 @@ const readableEdge = (edge: string, show: (label: string) => string) =>
     .map((label) => show(label))
     .join(" → ");
 
+/** What unfolding records that only the deployment knows: its pipeline template id and version. */
+const UNFOLD_INTERNAL = ["template_id", "original_template_version"];
+
 function strip(node: Json): Json {
-  return Object.fromEntries(Object.entries(node).filter(([key]) => !STRUCTURAL.has(key)));
+  const unfolded = isObject(node.pipeline);
+  return Object.fromEntries(
+    Object.entries(node).filter(
+      ([key]) => !STRUCTURAL.has(key) && !(unfolded && (key === "pipeline" || UNFOLD_INTERNAL.includes(key))),
+    ),
+  );
 }
 
 type Push = (kind: DifferenceKind, path: string, note: string, extra?: Partial<Difference>) => void;

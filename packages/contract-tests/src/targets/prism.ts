@@ -1,24 +1,27 @@
 import { DEMO_IDENTITY, type Target, TargetError } from "./target.js";
 
-/** Starts the Prism mock of the spec on a free loopback port; it answers both forms at its root. */
+/**
+ * Starts the Prism mock of the spec as `npm run mock` runs it (Prism behind the front that answers
+ * hostile bodies and restarts Prism) on a free loopback port; it answers both forms at its root.
+ */
 export async function prismTarget(): Promise<Target> {
-  // Imported lazily so that the other targets never load the Prism helper.
-  const { startPrism } = await import("@bksops/openapi/prism");
-  let prism: Awaited<ReturnType<typeof startPrism>>;
+  // Imported lazily so that the other targets never load the mock.
+  const { startMock } = await import("@bksops/openapi/mock");
+  let mock: Awaited<ReturnType<typeof startMock>>;
   try {
-    prism = await startPrism({ host: "127.0.0.1" });
+    mock = await startMock({ host: "127.0.0.1" });
   } catch (error) {
-    throw new TargetError(`Prism did not start: ${String((error as Error).message).split("\n")[0]}`);
+    throw new TargetError(`the Prism mock did not start: ${String((error as Error).message).split("\n")[0]}`);
   }
   return {
-    label: `Prism mock ${prism.url}`,
-    bases: { esb: prism.url, gateway: prism.url },
+    label: `Prism mock ${mock.url}`,
+    bases: { esb: mock.url, gateway: mock.url },
     fetch: (request) => fetch(request),
     demoData: true,
     staticMock: true,
     loopback: true,
     // Prism checks only the request's shape; template 1 is the published example's.
     defaults: { ...DEMO_IDENTITY, templateId: "1" },
-    close: () => prism.stop(),
+    close: () => mock.stop(),
   };
 }

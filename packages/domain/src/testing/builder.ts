@@ -14,6 +14,21 @@ export interface Spec {
   conditions?: Record<string, string>;
   constants?: Record<string, Partial<Constant>>;
   outputs?: string[];
+  /**
+   * Per exclusive or conditional-parallel gateway: the node its default branch leads to. That flow
+   * gets no condition; the gateway gets `default_condition` as the bk-sops editor saves it.
+   */
+  defaults?: Record<string, string>;
+  /** Per node (events included): its labels. */
+  labels?: Record<string, Label[]>;
+  /** Per subprocess node: fields to set on it (template_id, version, always_use_latest, …). */
+  subprocesses?: Record<string, Record<string, unknown>>;
+}
+
+/** A node label as bk-sops stores it: a label code within a label group. */
+export interface Label {
+  label: string;
+  group: string;
 }
 
 /** The id the builder gives the flow from `a` to `b`. */
@@ -86,29 +101,50 @@ export function buildTree(spec: Spec): PipelineTree {
         constants: Object.fromEntries(
           Object.entries(data).map(([k, value]) => [k, { value, show_type: "show" }]),
         ),
+        ...spec.subprocesses?.[id],
       };
     } else if (kind === "converge") {
       gateways[id] = { ...base, type: "ConvergeGateway", outgoing: outs(id)[0] as string };
     } else if (kind === "parallel") {
       gateways[id] = { ...base, type: "ParallelGateway", outgoing: outs(id) };
     } else {
+      const fallback = spec.defaults?.[id];
+      const fallbackFlow = fallback === undefined ? undefined : flowId(id, fallback);
       const conditions = Object.fromEntries(
-        outs(id).map((f) => [f, { evaluate: spec.conditions?.[f] ?? "True", name: f }]),
+        outs(id)
+          .filter((f) => f !== fallbackFlow)
+          .map((f) => [f, { evaluate: spec.conditions?.[f] ?? "True", name: f, tag: `branch_${f}` }]),
       );
       const type = kind === "exclusive" ? "ExclusiveGateway" : "ConditionalParallelGateway";
-      gateways[id] = { ...base, type, outgoing: outs(id), conditions };
+      const gateway: Gateway = { ...base, type, outgoing: outs(id), conditions };
+      if (fallbackFlow !== undefined) {
+        gateway.default_condition = { name: "default", tag: `branch_${fallbackFlow}`, flow_id: fallbackFlow };
+      }
+      gateways[id] = gateway;
     }
   }
+  for (const [id, labels] of Object.entries(spec.labels ?? {})) {
+    const node = activities[id] ?? gateways[id];
+    if (node) node.labels = labels;
+  }
   const nodeIds = ["start", ...Object.keys(spec.nodes), "end"];
+  const withLabels = <T extends object>(id: string, node: T): T =>
+    spec.labels?.[id] ? { ...node, labels: spec.labels[id] } : node;
   return {
-    start_event: {
+    start_event: withLabels("start", {
       id: "start",
       name: "",
-      type: "EmptyStartEvent",
+      type: "EmptyStartEvent" as const,
       incoming: "",
       outgoing: outs("start")[0] as string,
-    },
-    end_event: { id: "end", name: "", type: "EmptyEndEvent", incoming: ins("end"), outgoing: "" },
+    }),
+    end_event: withLabels("end", {
+      id: "end",
+      name: "",
+      type: "EmptyEndEvent" as const,
+      incoming: ins("end"),
+      outgoing: "",
+    }),
     activities,
     gateways,
     flows,

@@ -1,2 +1,5 @@
-/** Helpers for tests of tree algorithms: small template trees built from edge lists. */
+/** Helpers for tests of tree algorithms: small trees from edge lists, and a seeded corpus of templates. */
 export * from "./builder.js";
+export * from "./corpus.js";
+export * from "./invariants.js";
+export * from "./random.js";

@@ -1,7 +1,7 @@
-import type { PipelineTree, TemplateScheme } from "@bksops/domain";
+import type { PipelineTree, TemplateKind, TemplateScheme } from "@bksops/domain";
 import type { SqliteDatabase } from "../connection.js";
 
-export type TemplateSource = "project" | "common";
+export type TemplateSource = TemplateKind;
 
 /** A template without its tree: what lists answer and every lookup reads first. */
 export interface TemplateHead {
@@ -11,6 +11,8 @@ export interface TemplateHead {
   name: string;
   category: string;
   description: string;
+  /** The current version's name (bk-sops names a version by the md5 of its tree). */
+  version: string;
   creator: string;
   /** ISO 8601 instant. */
   createTime: string;
@@ -25,7 +27,7 @@ export interface TemplateHead {
 }
 
 export interface StoredTemplate extends TemplateHead {
-  /** Parsed once and shared between requests: treat as read-only. */
+  /** The current version's tree. Parsed once and shared between requests: treat as read-only. */
   tree: PipelineTree;
   schemes: TemplateScheme[];
 }
@@ -59,6 +61,7 @@ interface HeadRow {
   name: string;
   category: string;
   description: string;
+  version: string;
   creator: string;
   create_time: string;
   editor: string | null;
@@ -76,7 +79,7 @@ interface BodyRow {
 }
 
 const HEAD_COLUMNS =
-  "source, id, project_id, name, category, description, creator, create_time, editor, edit_time, " +
+  "source, id, project_id, name, category, description, version, creator, create_time, editor, edit_time, " +
   "notify_type, notify_receivers, executor_proxy, updated_at";
 
 const toHead = (row: HeadRow): TemplateHead => ({
@@ -86,6 +89,7 @@ const toHead = (row: HeadRow): TemplateHead => ({
   name: row.name,
   category: row.category,
   description: row.description,
+  version: row.version,
   creator: row.creator,
   createTime: row.create_time,
   editor: row.editor,
@@ -96,13 +100,18 @@ const toHead = (row: HeadRow): TemplateHead => ({
 });
 
 /**
- * Project and common flow templates. Trees are validated before they are stored (by the
- * caller), parsed once, and cached: create_task never re-parses an unchanged template.
+ * Project and common flow templates, and every version of their trees. Trees are validated before
+ * they are stored (by the caller), parsed once, and cached: create_task never re-parses an
+ * unchanged template.
  */
 export class TemplateRepository {
   private readonly cache = new Map<string, { updatedAt: string; template: StoredTemplate }>();
+  private readonly versionCache = new Map<string, PipelineTree>();
   private readonly projectTemplate;
   private readonly commonTemplate;
+  private readonly anyTemplate;
+  private readonly versionTree;
+  private readonly upsertVersion;
   private readonly body;
   private readonly existing;
   private readonly projectList;
@@ -117,6 +126,17 @@ export class TemplateRepository {
     );
     this.commonTemplate = db.prepare<[number], HeadRow>(
       `SELECT ${HEAD_COLUMNS} FROM templates WHERE source = 'common' AND id = ? AND is_deleted = 0`,
+    );
+    this.anyTemplate = db.prepare<[TemplateSource, number], HeadRow>(
+      `SELECT ${HEAD_COLUMNS} FROM templates WHERE source = ? AND id = ?`,
+    );
+    this.versionTree = db.prepare<[TemplateSource, number, string], { pipeline_tree: string }>(
+      "SELECT pipeline_tree FROM template_versions WHERE source = ? AND id = ? AND version = ?",
+    );
+    this.upsertVersion = db.prepare(
+      `INSERT INTO template_versions (source, id, version, pipeline_tree, created_at)
+       VALUES (@source, @id, @version, @tree, @updatedAt)
+       ON CONFLICT (source, id, version) DO UPDATE SET pipeline_tree = excluded.pipeline_tree`,
     );
     this.body = db.prepare<[TemplateSource, number], BodyRow>(
       "SELECT pipeline_tree, schemes FROM templates WHERE source = ? AND id = ?",
@@ -138,14 +158,15 @@ export class TemplateRepository {
     // that changed counts as an edit.
     this.upsertStatement = db.prepare(
       `INSERT INTO templates (source, id, project_id, name, category, description, pipeline_tree, schemes,
-         origin, updated_at, creator, create_time, editor, edit_time, notify_type, notify_receivers,
+         origin, version, updated_at, creator, create_time, editor, edit_time, notify_type, notify_receivers,
          executor_proxy)
-       VALUES (@source, @id, @projectId, @name, @category, @description, @tree, @schemes, @origin,
+       VALUES (@source, @id, @projectId, @name, @category, @description, @tree, @schemes, @origin, @version,
          @updatedAt, @creator, coalesce(@createTime, @updatedAt), @editor, coalesce(@editTime, @updatedAt),
          @notifyType, @notifyReceivers, @executorProxy)
        ON CONFLICT (source, id) DO UPDATE SET project_id = excluded.project_id, name = excluded.name,
          category = excluded.category, description = excluded.description,
          schemes = excluded.schemes, origin = excluded.origin, updated_at = excluded.updated_at,
+         version = excluded.version,
          is_deleted = 0, creator = excluded.creator, editor = excluded.editor,
          notify_type = excluded.notify_type, notify_receivers = excluded.notify_receivers,
          executor_proxy = excluded.executor_proxy,
@@ -167,6 +188,26 @@ export class TemplateRepository {
     return this.hydrate(this.commonTemplate.get(id));
   }
 
+  /**
+   * bk-sops' `TaskTemplate.objects.get(pk=id)` / `CommonTemplate.objects.get(pk=id)`, the lookup of
+   * a subprocess's child: any project, deleted or not.
+   */
+  findById(source: TemplateSource, id: number): StoredTemplate | undefined {
+    return this.hydrate(this.anyTemplate.get(source, id));
+  }
+
+  /** The tree of one version of a template, if the template ever had that version. */
+  findVersionTree(source: TemplateSource, id: number, version: string): PipelineTree | undefined {
+    const key = `${source}:${id}:${version}`;
+    const cached = this.versionCache.get(key);
+    if (cached) return cached;
+    const row = this.versionTree.get(source, id, version);
+    if (!row) return undefined;
+    const tree = JSON.parse(row.pipeline_tree) as PipelineTree;
+    this.versionCache.set(key, tree);
+    return tree;
+  }
+
   /** Whether a template with that id exists in any project (the IAM interceptor's lookup). */
   exists(source: TemplateSource, id: number): boolean {
     return this.existing.get(source, id) !== undefined;
@@ -184,9 +225,12 @@ export class TemplateRepository {
     return keyword ? heads.filter((head) => head.name.toLowerCase().includes(keyword)) : heads;
   }
 
-  /** Stores a template whose tree the caller has already validated. */
+  /**
+   * Stores a template whose tree the caller has already validated, as its current version; the
+   * versions it had before stay readable by name.
+   */
   upsert(template: TemplateInput): void {
-    this.upsertStatement.run({
+    const row = {
       source: template.source,
       id: template.id,
       projectId: template.projectId,
@@ -196,6 +240,7 @@ export class TemplateRepository {
       tree: JSON.stringify(template.tree),
       schemes: JSON.stringify(template.schemes),
       origin: template.origin,
+      version: template.version,
       updatedAt: new Date().toISOString(),
       creator: template.creator ?? "admin",
       createTime: template.createTime ?? null,
@@ -204,8 +249,16 @@ export class TemplateRepository {
       notifyType: template.notifyType ?? "[]",
       notifyReceivers: template.notifyReceivers ?? "{}",
       executorProxy: template.executorProxy,
-    });
+    };
+    this.upsertStatement.run(row);
+    this.upsertVersion.run(row);
     this.cache.delete(`${template.source}:${template.id}`);
+    this.versionCache.delete(`${template.source}:${template.id}:${template.version}`);
+  }
+
+  /** Forgets every parsed tree: after a reset or a restore the rows are not those cached. */
+  clearCache(): void {
+    this.cache.clear();
   }
 
   private hydrate(row: HeadRow | undefined): StoredTemplate | undefined {

@@ -1,8 +1,10 @@
-import type { PipelineTree } from "@bksops/domain";
+import type { PipelineTree, SubprocessSource } from "@bksops/domain";
 import {
   buildTaskTree,
-  buildTaskTreeFromRequestTree,
+  finishTaskTree,
+  prepareRequestTree,
   pyTruthy,
+  randomId,
   resolveExcludeList,
   TaskNodeSelectionError,
 } from "@bksops/domain";
@@ -13,6 +15,7 @@ import type { StoredTemplate } from "../../db/repos/templates.js";
 import type { Store } from "../../db/store.js";
 import { BkSopsError, CODES } from "../../errors.js";
 import type { Body } from "../../http/parse-body.js";
+import { storeCatalog } from "../../templates/catalog.js";
 import { paramsError } from "../../validation/params.js";
 import { requireIam, templateDoesNotExist } from "../shared/iam.js";
 import { bodyParams, injectProject, taskUrlOf } from "../shared/project.js";
@@ -102,10 +105,12 @@ function prepareTask(
   const invalid = paramsError(params, variant.params);
   if (invalid) throw new BkSopsError(`${variant.paramsErrorPrefix}${invalid}`, CODES.REQUEST_PARAM_INVALID);
 
+  // Subprocess nodes unfold from the templates of the store; the root's kind is its template's.
+  const subprocess: SubprocessSource = { kind: template.source, catalog: storeCatalog(store.templates) };
   const tree =
     variant.acceptsPipelineTree && "pipeline_tree" in params
-      ? fromRequestTree(params)
-      : fromTemplate(template, params, variant);
+      ? fromRequestTree(params, subprocess)
+      : fromTemplate(template, params, variant, subprocess);
   const treeJson = JSON.stringify(tree);
   const flowType = params.flow_type as "common" | "common_func";
   const row: NewTask = {
@@ -184,6 +189,7 @@ function fromTemplate(
   template: StoredTemplate,
   params: Record<string, unknown>,
   variant: CreateVariant,
+  subprocess: SubprocessSource,
 ): PipelineTree {
   const selection = variant.acceptsExecuteNodes ? params : { ...params, execute_task_nodes_id: undefined };
   let exclude: unknown[];
@@ -198,29 +204,46 @@ function fromTemplate(
     throw new BkSopsError(variant.creationError((error as Error).message), CODES.UNKNOWN_ERROR);
   }
   try {
-    return buildTaskTree(template.tree, {
-      exclude,
-      constants: params.constants as Record<string, unknown>,
-      simplifyVars: variant.acceptsSimplifyVars ? params.simplify_vars : undefined,
-    });
+    return buildTaskTree(
+      template.tree,
+      {
+        exclude,
+        constants: params.constants as Record<string, unknown>,
+        simplifyVars: variant.acceptsSimplifyVars ? params.simplify_vars : undefined,
+      },
+      randomId,
+      subprocess,
+    );
   } catch (error) {
     throw new BkSopsError(variant.creationError((error as Error).message), CODES.UNKNOWN_ERROR);
   }
 }
 
-function fromRequestTree(params: Record<string, unknown>): PipelineTree {
+/** The tree path (docs/bk-sops-behaviour.md §6.2): checked as bk-sops checks it (7T), then created (8T), each with its own text. */
+function fromRequestTree(params: Record<string, unknown>, subprocess: SubprocessSource): PipelineTree {
   if (pyTruthy(params.template_schemes_id)) {
     throw new BkSopsError(
       "template_schemes_id can not be used with pipeline_tree",
       CODES.REQUEST_PARAM_INVALID,
     );
   }
+  let tree: PipelineTree;
   try {
-    return buildTaskTreeFromRequestTree(params.pipeline_tree, params.constants as Record<string, unknown>);
+    tree = prepareRequestTree(params.pipeline_tree, params.constants as Record<string, unknown>);
   } catch (error) {
     throw new BkSopsError(
       `[API] create_task get invalid pipeline_tree: ${(error as Error).message}`,
       CODES.UNKNOWN_ERROR,
     );
   }
+  try {
+    finishTaskTree(tree, subprocess, randomId);
+  } catch (error) {
+    // bk-sops catches only bamboo's own errors here (others are its HTTP 500); all get the envelope.
+    throw new BkSopsError(
+      `[API] create_task create pipeline error: ${(error as Error).message}`,
+      CODES.UNKNOWN_ERROR,
+    );
+  }
+  return tree;
 }

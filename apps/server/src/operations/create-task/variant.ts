@@ -1,6 +1,6 @@
+import { pyRepr } from "@bksops/domain";
 import { BkSopsError, CODES } from "../../errors.js";
 import { CREATE_TASK_PARAMS, type ParamsSchema } from "../../validation/params.js";
-import { pyRepr } from "../../validation/python-repr.js";
 import { pyText } from "../shared/project.js";
 
 /**

@@ -1,6 +1,6 @@
+import { pyString } from "@bksops/domain";
 import type { Store } from "../../db/store.js";
 import { CODES, HttpError } from "../../errors.js";
-import { pyString } from "../../validation/python-repr.js";
 import type { OperationInput } from "../operation.js";
 import { allowedActions, FLOW_ACTIONS, requireIam } from "../shared/iam.js";
 import { includeTemplate } from "../shared/include-template.js";

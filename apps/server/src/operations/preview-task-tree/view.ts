@@ -1,10 +1,11 @@
 import { type PipelineTree, previewTaskTree, pyTruthy } from "@bksops/domain";
 import type { StoredTemplate } from "../../db/repos/templates.js";
+import type { Store } from "../../db/store.js";
 import { BkSopsError, CODES } from "../../errors.js";
+import { NO_SNAPSHOT, treeAtVersion } from "../../templates/catalog.js";
 import type { OperationDeps, OperationInput, ViewResult } from "../operation.js";
 import { interceptTemplateView, MODEL } from "../shared/iam.js";
 import { bodyParams, injectProject } from "../shared/project.js";
-import { templateVersion } from "../shared/template-version.js";
 
 /** What differs between bk-sops' `preview_task_tree` and `preview_common_task_tree`. */
 export interface PreviewKind {
@@ -40,7 +41,11 @@ export function preview(deps: OperationDeps, input: OperationInput, kind: Previe
         ? store.templates.findProjectTemplate(Number(templateId), project.id)
         : store.templates.findCommonTemplate(Number(templateId));
     if (!template) throw new Error(`${MODEL[kind.source]} matching query does not exist.`);
-    return { result: true, data: previewTaskTree(treeOfVersion(template, params.version), exclude), code: 0 };
+    return {
+      result: true,
+      data: previewTaskTree(treeOfVersion(store, template, params.version), exclude),
+      code: 0,
+    };
   } catch (error) {
     throw new BkSopsError(`${kind.name} fail: ${(error as Error).message}`, CODES.UNKNOWN_ERROR);
   }
@@ -48,10 +53,10 @@ export function preview(deps: OperationDeps, input: OperationInput, kind: Previe
 
 /**
  * `get_pipeline_tree_by_version`: no version (or a falsy one) is the current tree; any other value
- * looks a snapshot up by its md5, and bk-sops reads `.data` of the `None` it finds for an unknown one.
+ * looks a snapshot up by its name, and bk-sops reads `.data` of the `None` it finds for an unknown one.
  */
-function treeOfVersion(template: StoredTemplate, version: unknown): PipelineTree {
-  if (!pyTruthy(version)) return template.tree;
-  if (typeof version === "string" && version === templateVersion(template.tree)) return template.tree;
-  throw new Error("'NoneType' object has no attribute 'data'");
+function treeOfVersion(store: Store, template: StoredTemplate, version: unknown): PipelineTree {
+  const tree = treeAtVersion(store.templates, template, pyTruthy(version) ? String(version) : null);
+  if (!tree || (pyTruthy(version) && typeof version !== "string")) throw new Error(NO_SNAPSHOT);
+  return tree;
 }

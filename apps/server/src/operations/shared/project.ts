@@ -1,9 +1,8 @@
-import { isPlainObject, pyStr } from "@bksops/domain";
+import { isPlainObject, pyRepr, pyStr } from "@bksops/domain";
 import type { Project } from "../../db/repos/projects.js";
 import type { Store } from "../../db/store.js";
 import { BkSopsError, CODES } from "../../errors.js";
 import type { Body } from "../../http/parse-body.js";
-import { pyRepr } from "../../validation/python-repr.js";
 import type { OperationInput } from "../operation.js";
 
 /** Python's `str()` of a JSON value (a list or dict prints as its repr). */

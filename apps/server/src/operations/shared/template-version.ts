@@ -3,8 +3,8 @@ import type { PipelineTree } from "@bksops/domain";
 
 /**
  * A template's version as bamboo names it: the md5 of its snapshot's JSON (ujson's text: compact,
- * non-ASCII and `/` escaped). The reference server keeps no older snapshots, so only the current
- * version of a template can be asked for.
+ * non-ASCII and `/` escaped). Computed once, when a template file is loaded (a file may also name
+ * its version); every version loaded is kept and can be asked for by name.
  */
 export function templateVersion(tree: PipelineTree): string {
   const text = JSON.stringify(tree)
