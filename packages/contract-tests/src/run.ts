@@ -2,6 +2,7 @@ import { type ExamplePair, listExamplePairs, loadSpec, type OpenApiDocument } fr
 import { type CheckDef, type Recorder, type RunContext, sendFor, type Verdict } from "./checks/check.js";
 import { allChecks } from "./checks/index.js";
 import { schemaDifferences } from "./checks/schema.js";
+import { revokeStartedTasks } from "./cleanup.js";
 import { placeholderMasker, secretPlaceholders } from "./mask.js";
 import { specOperations } from "./operations.js";
 import { runPreflight } from "./preflight.js";
@@ -173,6 +174,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     mask: placeholderMasker(secretPlaceholders(identity)),
     sent: [],
     memo: new Map(),
+    sentDuring: new Map(),
   };
   const startedAt = new Date();
   ctx.preflight = await runPreflight(ctx);
@@ -180,11 +182,17 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   if (ctx.preflight.problems.length === 0) {
     const validated: Validated = new Set();
     for (const check of selected) {
+      ctx.running = check.id;
       const result = await runCheck(check, ctx, validated);
+      ctx.running = undefined;
       results.push(result);
       options.onResult?.(result);
     }
   }
+  // Nothing the run started keeps running (tasks never started stay: the API cannot delete them).
+  const started = await revokeStartedTasks(ctx);
+  const createdTasks = createdTasksOf(ctx.sent, results, ctx.preflight, ctx.sentDuring);
+  for (const task of createdTasks) task.cleanup = started.find((s) => s.taskId === task.taskId)?.cleanup;
   const count = (status: string) => results.filter((r) => r.status === status).length;
   const forms = (["esb", "gateway"] as const).filter((f) => target.bases[f]);
   return {
@@ -201,7 +209,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     },
     preflight: ctx.preflight,
     checks: results,
-    createdTasks: createdTasksOf(ctx.sent, results, ctx.preflight),
+    createdTasks,
     latency: latencyOf(results, ctx.preflight),
   };
 }

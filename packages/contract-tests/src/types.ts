@@ -113,6 +113,11 @@ export interface CreatedTask {
   name?: string;
   /** The check that created it (or `preflight`). */
   by: string;
+  /**
+   * For a task the run started: `revoked` (the suite stopped it after the checks), `settled
+   * (FINISHED)` and the like, or why revoking failed. Absent: never started.
+   */
+  cleanup?: string;
 }
 
 /** Round-trip times of one check family's requests, in milliseconds. */

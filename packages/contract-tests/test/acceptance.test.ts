@@ -40,6 +40,14 @@ describe("a real deployment, stood in for by the reference server", () => {
     // Nothing of the demo data was used: every task went to business 7's project.
     expect(report.createdTasks.length).toBeGreaterThan(10);
     for (const task of report.createdTasks) expect(task.taskUrl).toMatch(/\/taskflow\/execute\/70\//);
+    // The tasks the examples started were revoked unless they had settled: nothing keeps running.
+    const startedTasks = report.createdTasks.filter(
+      (task: { cleanup?: string }) => task.cleanup !== undefined,
+    );
+    expect(startedTasks.length).toBeGreaterThan(5);
+    for (const task of startedTasks)
+      expect(task.cleanup).toMatch(/^(revoked|settled \((FINISHED|FAILED|REVOKED)\))$/);
+    expect(startedTasks.some((task: { cleanup: string }) => task.cleanup === "revoked")).toBe(true);
   });
 
   it("predicts the tasks of a template with a subprocess (unfolded from the child read from the deployment)", {

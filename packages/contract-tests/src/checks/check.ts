@@ -26,6 +26,9 @@ export interface RunContext {
   mask: (text: string) => string;
   /** Every exchange of the run, in order (created tasks are read from it). */
   sent: Exchange[];
+  /** The check running now, and the check each exchange was sent during (reports name it). */
+  running?: string;
+  sentDuring?: Map<Exchange, string>;
   /** Shared results (e.g. the creates every semantics check reads), computed once per run. */
   memo: Map<string, Promise<unknown>>;
 }
@@ -34,6 +37,7 @@ export interface RunContext {
 export async function sendFor(ctx: RunContext, out: Outgoing): Promise<Exchange> {
   const exchange = await send(ctx.target, out, ctx.timeoutMs, ctx.mask);
   ctx.sent.push(exchange);
+  if (ctx.running) ctx.sentDuring?.set(exchange, ctx.running);
   return exchange;
 }
 

@@ -50,7 +50,7 @@ export function fixtureTask(ctx: RunContext, identity: Identity): Promise<SuiteT
 }
 
 /** A call of a task operation (start_task, operate_task, get_task_status) in the given form. */
-function taskCall(
+export function taskCall(
   ctx: RunContext,
   form: Form,
   identity: Identity,

@@ -68,10 +68,14 @@ export function formatSummary(result: SuiteResult, colour: boolean, problems: st
     `schema: ${result.schema.checked} check(s) validated their answers, ${result.schema.failed} broke the spec (counted in their checks)`,
   );
   if (result.createdTasks.length > 0) {
+    const started = result.createdTasks.filter((task) => task.cleanup !== undefined).length;
     lines.push(
-      `tasks created (${result.createdTasks.length}, never started; bk-sops' API cannot delete them):`,
+      `tasks created (${result.createdTasks.length}, ${started} started and revoked unless settled; bk-sops' API cannot delete them):`,
     );
-    for (const task of result.createdTasks) lines.push(`  ${task.taskId} ${task.taskUrl ?? ""} (${task.by})`);
+    for (const task of result.createdTasks)
+      lines.push(
+        `  ${task.taskId} ${task.taskUrl ?? ""} (${task.by}${task.cleanup ? `; started, ${task.cleanup}` : ""})`,
+      );
   }
   for (const problem of problems) lines.push(paint(colour, 31, problem));
   const ok = result.summary.failed === 0 && problems.length === 0;

@@ -11,6 +11,7 @@ export function createdTasksOf(
   sent: Exchange[],
   results: CheckResult[],
   preflight: Preflight,
+  sentDuring: Map<Exchange, string> = new Map(),
 ): CreatedTask[] {
   const by = new Map<Exchange, string>();
   for (const exchange of preflight.exchanges) by.set(exchange, "preflight");
@@ -34,7 +35,8 @@ export function createdTasksOf(
       taskId: Number(taskId),
       taskUrl: typeof taskUrl === "string" ? taskUrl : undefined,
       name,
-      by: by.get(exchange) ?? "a fixture of the examples",
+      // A task an example needed (made before its request) is that example's.
+      by: by.get(exchange) ?? sentDuring.get(exchange) ?? "a fixture of the examples",
     });
   }
   return tasks;

@@ -62,10 +62,10 @@ function tasksHtml(result: SuiteResult): string {
   const rows = result.createdTasks
     .map(
       (t) =>
-        `<tr><td>${t.taskId}</td><td>${t.taskUrl ? `<a href="${esc(t.taskUrl)}">${esc(t.taskUrl)}</a>` : ""}</td><td>${esc(t.name ?? "")}</td><td>${esc(t.by)}</td></tr>`,
+        `<tr><td>${t.taskId}</td><td>${t.taskUrl ? `<a href="${esc(t.taskUrl)}">${esc(t.taskUrl)}</a>` : ""}</td><td>${esc(t.name ?? "")}</td><td>${esc(t.by)}</td><td>${esc(t.cleanup ? `started, ${t.cleanup}` : "never started")}</td></tr>`,
     )
     .join("");
-  return `<h2>Tasks created (never started; bk-sops' API cannot delete them)</h2><table class="sum"><tr><th>id</th><th>url</th><th>name</th><th>created by</th></tr>${rows}</table>`;
+  return `<h2>Tasks created (bk-sops' API cannot delete them; those the run started are revoked unless settled)</h2><table class="sum"><tr><th>id</th><th>url</th><th>name</th><th>created by</th><th>started</th></tr>${rows}</table>`;
 }
 
 /** A self-contained HTML page: summary, then every check with its diff and a curl per request. */
