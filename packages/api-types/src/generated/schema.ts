@@ -2145,7 +2145,7 @@ export interface components {
         MethodNotAllowed: {
             headers: {
                 /** @description The allowed method. */
-                Allow?: "GET" | "POST";
+                Allow: "GET" | "POST";
                 [name: string]: unknown;
             };
             content: {

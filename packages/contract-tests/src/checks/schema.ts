@@ -57,10 +57,43 @@ export function schemaDifferences(spec: OpenApiDocument, exchange: Exchange): Di
       },
     ];
   }
-  const content = (deref<Json>(spec, documented).content ?? {}) as Json;
+  const response = deref<Json>(spec, documented);
+  const headers = headerDifferences(spec, response, answer.headers);
+  const content = (response.content ?? {}) as Json;
   const mediaType = (answer.headers["content-type"] ?? "").split(";")[0]?.trim() ?? "";
   // bk-sops itself answers 405 with an empty body (see the spec's MethodNotAllowed).
-  if (answer.status === 405 && answer.text === "") return [];
+  if (answer.status === 405 && answer.text === "") return headers;
+  return [...headers, ...bodyDifferences(spec, answer, content, mediaType)];
+}
+
+/** The documented response headers: a required one present, a value within its enum. */
+function headerDifferences(spec: OpenApiDocument, response: Json, got: Record<string, string>): Difference[] {
+  const out: Difference[] = [];
+  for (const [name, header] of Object.entries(isObject(response.headers) ? response.headers : {})) {
+    const resolved = deref<Json>(spec, header);
+    const value = got[name.toLowerCase()];
+    const schema = isObject(resolved.schema) ? resolved.schema : {};
+    if (value === undefined) {
+      if (resolved.required === true)
+        out.push({ path: `(header ${name})`, note: "documented as always sent; missing" });
+    } else if (Array.isArray(schema.enum) && !schema.enum.includes(value))
+      out.push({
+        path: `(header ${name})`,
+        note: "not a documented value",
+        expected: schema.enum,
+        actual: value,
+      });
+  }
+  return out;
+}
+
+/** Where the body breaks the documented content: its type, JSON, the schema. */
+function bodyDifferences(
+  spec: OpenApiDocument,
+  answer: NonNullable<Exchange["response"]>,
+  content: Json,
+  mediaType: string,
+): Difference[] {
   const media = content[mediaType];
   if (!isObject(media)) {
     return [
