@@ -21,6 +21,7 @@ export class NodeLookupError extends Error {}
 const truthy = (value: unknown) =>
   !(
     value === null ||
+    value === undefined ||
     value === false ||
     value === 0 ||
     value === "" ||
