@@ -7,7 +7,7 @@ import { hydrateScope, type Scope, scopeOf } from "./scope.js";
  * child's constants shown to the parent (`show_type: "show"`, bk-sops' subprocess `params`), each
  * rendered with the parent's context unless marked `need_render: false`. They become plain values
  * of the child's context, in place of the child's own values. Rendered ones come first, then the
- * others, as bamboo merges the two groups.
+ * others, as bamboo merges the two groups (docs/bk-sops-behaviour.md §11.5).
  */
 /** The inputs, or why the parent's context could not be resolved (HydrateError's text). */
 export type SubprocessInputs = { ok: true; inputs: Record<string, unknown> } | { ok: false; reason: string };

@@ -26,7 +26,8 @@ import { subprocessInputs } from "./subprocess.js";
  * pipeline is paused, a node failed) or ends. Events and gateways take no time; activities run
  * for `env.durationOf(activity)` and are finished by `wake`. A subprocess node takes the process
  * into its child pipeline (pushed on the process's pipeline stack) and the child's end event
- * brings it back out; the node's own state runs from one to the other.
+ * brings it back out; the node's own state runs from one to the other (docs/bk-sops-behaviour.md
+ * §11.5).
  */
 
 /** bamboo's default limit on how many times the flow may come back to the same node. */

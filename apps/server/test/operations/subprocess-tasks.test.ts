@@ -99,6 +99,9 @@ describe("a task of demo template 7 (subprocesses) runs to the end", () => {
     });
     expect(finished).toMatchObject({ elapsed_time: 5, finish_time: "2024-05-01 12:00:05 +0800" });
     expect(context.store.tasks.find(id)?.currentFlow).toBe("finished");
+    // get_task_detail: the task's record and tree, the pipeline's outputs (template 7 lists none).
+    const detail = (await get(`/get_task_detail/${id}/2/`)).json.data;
+    expect(detail).toMatchObject({ elapsed_time: 5, outputs: [], ex_data: "", pipeline_tree: tree });
   });
 
   it("takes the default branch past the announcement when ${env} is not prod", async () => {
