@@ -32,7 +32,10 @@ export const LOG_LEVELS = ["silent", "error", "warn", "info", "debug"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const DEFAULT_DATABASE_PATH = "data/bk-sops.sqlite";
-export const DEFAULT_JOURNAL_SIZE = 500;
+// Every recorded request outlives a few young-generation collections and is promoted, so a longer
+// journal turns each answer into old-generation garbage: at 500 entries the peak RSS under a
+// 10-connection create_task load rose by 10–30 MB (BENCHMARKS.md); at 100 it stays within a few MB.
+export const DEFAULT_JOURNAL_SIZE = 100;
 export const MAX_JOURNAL_SIZE = 100_000;
 
 /**

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Snapshot } from "@bksops/api-types/control";
-import type { Store } from "../db/store.js";
+import { forgetCached, type Store } from "../db/store.js";
 import type { Logger } from "../logger.js";
 import { ScenarioError } from "./scenario-error.js";
 
@@ -146,7 +146,7 @@ export class DataState {
   }
 
   private changed(event: ResetEvent): void {
-    this.store.templates.clearCache();
+    forgetCached(this.store);
     for (const listener of this.listeners) {
       try {
         listener(event);

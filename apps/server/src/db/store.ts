@@ -17,6 +17,17 @@ export interface Store {
   runs: RunRepository;
 }
 
+/**
+ * Forgets what the repositories keep in memory (found apps, users, projects, parsed templates):
+ * for when the rows were replaced behind them (a reset or a restore of the whole data).
+ */
+export function forgetCached(store: Store): void {
+  store.apps.forget();
+  store.users.forget();
+  store.projects.forget();
+  store.templates.clearCache();
+}
+
 export function createStore(db: SqliteDatabase): Store {
   return {
     db,

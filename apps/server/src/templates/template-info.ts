@@ -11,6 +11,7 @@ import {
 } from "@bksops/domain";
 import type { Project } from "../db/repos/projects.js";
 import type { StoredTemplate } from "../db/repos/templates.js";
+import { encodeAnswer, RawJson } from "../http/json.js";
 import { objectDoesNotExist } from "../operations/shared/iam.js";
 import type { IncludeTemplate } from "../operations/shared/include-template.js";
 import { notifyType, projectFields } from "../operations/shared/template-list.js";
@@ -61,6 +62,51 @@ export function formatTemplateData(
   }
   if (include.include_constants) data.template_constants = templateConstants(tree);
   return data;
+}
+
+/**
+ * `formatTemplateData` already encoded, for answers that are sent as they are. A template read is
+ * what a frontend polls: the same template, project and options give the same text every time, so
+ * it is made once per version of the template (a stored template is a new object when its row
+ * changes, and the entries of the old one go with it).
+ */
+export function templateDataJson(
+  template: StoredTemplate,
+  project: Project | undefined,
+  include: IncludeTemplate,
+): RawJson {
+  let answers = encodedData.get(template);
+  if (!answers) {
+    answers = new Map();
+    encodedData.set(template, answers);
+  }
+  const key = encodingKey(project, include);
+  let json = answers.get(key);
+  if (!json) {
+    json = new RawJson(encodeAnswer(formatTemplateData(template, project, include)));
+    // A template is read with a handful of option sets and projects; a caller who cycles through
+    // many only costs the re-encoding.
+    if (answers.size >= MAX_ENCODINGS_PER_TEMPLATE) answers.clear();
+    answers.set(key, json);
+  }
+  return json;
+}
+
+const encodedData = new WeakMap<StoredTemplate, Map<string, RawJson>>();
+const MAX_ENCODINGS_PER_TEMPLATE = 64;
+
+/** Everything `formatTemplateData` reads besides the template. */
+function encodingKey(project: Project | undefined, include: IncludeTemplate): string {
+  const options = [
+    include.include_executor_proxy,
+    include.include_notify,
+    include.include_subprocess,
+    include.include_constants,
+  ]
+    .map(Number)
+    .join("");
+  if (!project) return options;
+  return `${options}|${project.id}|${project.bkBizId}|${Number(project.fromCmdb)}|${project.name}`;
 }
 
 /**

@@ -14,7 +14,7 @@ describe("configuration from the environment", () => {
       demoData: true,
       controls: true,
       controlApi: "auto",
-      journalSize: 500,
+      journalSize: 100,
       engineTiming: { speed: 1, nodeMs: 1000, componentMs: {} },
     });
   });

@@ -51,7 +51,7 @@ describe("the journal ring", () => {
     status,
     ms: 1,
     traceId: path,
-    headers: new Headers(),
+    headers: {},
   });
 
   it("keeps the last N requests, oldest first, with increasing seq", () => {
@@ -120,7 +120,7 @@ describe("the journal through the control API", () => {
     const answer = await control(context, "GET", "/journal");
     expect(answer.status).toBe(200);
     const { entries, kept, capacity } = answer.json.data;
-    expect([kept, capacity]).toEqual([2, 500]);
+    expect([kept, capacity]).toEqual([2, 100]);
     expect(entries[0]).toEqual({
       seq: 1,
       received_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),

@@ -78,7 +78,7 @@ export interface paths {
          * Read the journal
          * @description The requests the server received (except those of the control API, `/healthz`, `/docs` and
          *     `/openapi.json`), oldest first: the last `limit` entries that pass every filter. The journal
-         *     keeps the last `JOURNAL_SIZE` requests (default 500). Secrets are masked as `***`:
+         *     keeps the last `JOURNAL_SIZE` requests (default 100). Secrets are masked as `***`:
          *     `bk_app_secret`, `app_secret`, `bk_token`, `access_token`, `bk_signature`, `bk_ticket`, in
          *     the body, the query, `X-Bkapi-Authorization` and cookies. Bodies over 64 KiB are not kept.
          */

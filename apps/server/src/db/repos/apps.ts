@@ -18,8 +18,13 @@ interface Row {
   user_verify_exempt: number;
 }
 
-/** Registered apps (the ESB / gateway app registry). */
+/**
+ * Registered apps (the ESB / gateway app registry). Every request looks its app up, and apps
+ * change only through `upsert` or a reset of the whole data (`forget`), so found apps are kept.
+ * The apps returned are shared: treat them as read-only.
+ */
 export class AppRepository {
+  private readonly cache = new Map<string, App>();
   private readonly byCode;
   private readonly upsertStatement;
 
@@ -34,19 +39,28 @@ export class AppRepository {
   }
 
   find(code: string): App | undefined {
+    const cached = this.cache.get(code);
+    if (cached) return cached;
     const row = this.byCode.get(code);
-    return (
-      row && {
-        code: row.code,
-        secret: row.secret,
-        name: row.name,
-        trusted: row.trusted === 1,
-        userVerifyExempt: row.user_verify_exempt === 1,
-      }
-    );
+    if (!row) return undefined;
+    const app: App = {
+      code: row.code,
+      secret: row.secret,
+      name: row.name,
+      trusted: row.trusted === 1,
+      userVerifyExempt: row.user_verify_exempt === 1,
+    };
+    this.cache.set(code, app);
+    return app;
+  }
+
+  /** Forgets the apps found so far: the rows were replaced behind the repository (reset, restore). */
+  forget(): void {
+    this.cache.clear();
   }
 
   upsert(app: App): void {
+    this.cache.delete(app.code);
     this.upsertStatement.run({
       ...app,
       trusted: app.trusted ? 1 : 0,

@@ -17,8 +17,13 @@ interface Row {
 const toProject = (row: Row | undefined): Project | undefined =>
   row && { id: row.id, bkBizId: row.bk_biz_id, name: row.name, fromCmdb: row.from_cmdb === 1 };
 
-/** Projects (bk-sops' Project model): an internal id and the CMDB business id it maps to. */
+/**
+ * Projects (bk-sops' Project model): an internal id and the CMDB business id it maps to. Every
+ * request looks its project up, and projects change only through `upsert` or a reset of the whole
+ * data (`forget`), so found projects are kept. The projects returned are shared: read-only.
+ */
 export class ProjectRepository {
+  private readonly cache = new Map<string, Project>();
   private readonly byBizId;
   private readonly byId;
   private readonly everyProject;
@@ -36,7 +41,19 @@ export class ProjectRepository {
 
   /** `scope == "cmdb_biz"` looks up by business id; any other scope by project id (bk-sops). */
   find(id: number, scope: string): Project | undefined {
-    return toProject(scope === "cmdb_biz" ? this.byBizId.get(id) : this.byId.get(id));
+    const byBiz = scope === "cmdb_biz";
+    const key = `${byBiz ? "biz" : "id"}:${id}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const project = toProject(byBiz ? this.byBizId.get(id) : this.byId.get(id));
+    // Ids are the callers' own input: only those that name a project are kept.
+    if (project) this.cache.set(key, project);
+    return project;
+  }
+
+  /** Forgets the projects found so far: the rows were replaced behind the repository (reset, restore). */
+  forget(): void {
+    this.cache.clear();
   }
 
   /** Every project, by id. */
@@ -49,6 +66,7 @@ export class ProjectRepository {
   }
 
   upsert(project: Project): void {
+    this.cache.clear();
     this.upsertStatement.run({ ...project, fromCmdb: project.fromCmdb ? 1 : 0 });
   }
 }

@@ -72,11 +72,20 @@ interface HeadRow {
   updated_at: string;
 }
 
-/** The rest of the row, read only when the cache does not hold this version of the template. */
-interface BodyRow {
+/** What a lookup reads: enough to tell whether the cached template is still the stored one. */
+interface StampRow {
+  source: TemplateSource;
+  id: number;
+  updated_at: string;
+}
+
+/** The whole row, read only when the cache does not hold this version of the template. */
+interface BodyRow extends HeadRow {
   pipeline_tree: string;
   schemes: string;
 }
+
+const STAMP_COLUMNS = "source, id, updated_at";
 
 const HEAD_COLUMNS =
   "source, id, project_id, name, category, description, version, creator, create_time, editor, edit_time, " +
@@ -119,16 +128,17 @@ export class TemplateRepository {
   private readonly upsertStatement;
 
   constructor(db: SqliteDatabase) {
-    // The lookups leave the tree out: a cached template is found without reading (and decoding)
-    // a tree that can be megabytes long; the tree is read once per version of the template.
-    this.projectTemplate = db.prepare<[number, number], HeadRow>(
-      `SELECT ${HEAD_COLUMNS} FROM templates WHERE source = 'project' AND id = ? AND project_id = ? AND is_deleted = 0`,
+    // The lookups read only the row's identity and stamp: a cached template is found without
+    // reading its columns again (decoding a dozen strings doubled a lookup's cost), and the tree,
+    // which can be megabytes long, is read and parsed once per version of the template.
+    this.projectTemplate = db.prepare<[number, number], StampRow>(
+      `SELECT ${STAMP_COLUMNS} FROM templates WHERE source = 'project' AND id = ? AND project_id = ? AND is_deleted = 0`,
     );
-    this.commonTemplate = db.prepare<[number], HeadRow>(
-      `SELECT ${HEAD_COLUMNS} FROM templates WHERE source = 'common' AND id = ? AND is_deleted = 0`,
+    this.commonTemplate = db.prepare<[number], StampRow>(
+      `SELECT ${STAMP_COLUMNS} FROM templates WHERE source = 'common' AND id = ? AND is_deleted = 0`,
     );
-    this.anyTemplate = db.prepare<[TemplateSource, number], HeadRow>(
-      `SELECT ${HEAD_COLUMNS} FROM templates WHERE source = ? AND id = ?`,
+    this.anyTemplate = db.prepare<[TemplateSource, number], StampRow>(
+      `SELECT ${STAMP_COLUMNS} FROM templates WHERE source = ? AND id = ?`,
     );
     this.versionTree = db.prepare<[TemplateSource, number, string], { pipeline_tree: string }>(
       "SELECT pipeline_tree FROM template_versions WHERE source = ? AND id = ? AND version = ?",
@@ -139,7 +149,7 @@ export class TemplateRepository {
        ON CONFLICT (source, id, version) DO UPDATE SET pipeline_tree = excluded.pipeline_tree`,
     );
     this.body = db.prepare<[TemplateSource, number], BodyRow>(
-      "SELECT pipeline_tree, schemes FROM templates WHERE source = ? AND id = ?",
+      `SELECT ${HEAD_COLUMNS}, pipeline_tree, schemes FROM templates WHERE source = ? AND id = ?`,
     );
     this.existing = db.prepare<[TemplateSource, number], { id: number }>(
       "SELECT id FROM templates WHERE source = ? AND id = ? AND is_deleted = 0",
@@ -261,17 +271,17 @@ export class TemplateRepository {
     this.cache.clear();
   }
 
-  private hydrate(row: HeadRow | undefined): StoredTemplate | undefined {
-    if (!row) return undefined;
-    const key = `${row.source}:${row.id}`;
+  private hydrate(stamp: StampRow | undefined): StoredTemplate | undefined {
+    if (!stamp) return undefined;
+    const key = `${stamp.source}:${stamp.id}`;
     const cached = this.cache.get(key);
-    if (cached && cached.updatedAt === row.updated_at) return cached.template;
-    const body = this.body.get(row.source, row.id);
-    if (!body) return undefined;
+    if (cached && cached.updatedAt === stamp.updated_at) return cached.template;
+    const row = this.body.get(stamp.source, stamp.id);
+    if (!row) return undefined;
     const template: StoredTemplate = {
       ...toHead(row),
-      tree: JSON.parse(body.pipeline_tree) as PipelineTree,
-      schemes: JSON.parse(body.schemes) as TemplateScheme[],
+      tree: JSON.parse(row.pipeline_tree) as PipelineTree,
+      schemes: JSON.parse(row.schemes) as TemplateScheme[],
     };
     this.cache.set(key, { updatedAt: row.updated_at, template });
     return template;

@@ -16,8 +16,13 @@ interface Row {
 const toUser = (row: Row | undefined): User | undefined =>
   row && { username: row.username, bkToken: row.bk_token, canCreateTask: row.can_create_task === 1 };
 
-/** Users and their login tokens (`bk_token`). */
+/**
+ * Users and their login tokens (`bk_token`). A token names the same user until `upsert` or a reset
+ * of the whole data (`forget`), so the users found by token are kept. The users returned are
+ * shared: treat them as read-only.
+ */
 export class UserRepository {
+  private readonly tokenCache = new Map<string, User>();
   private readonly byToken;
   private readonly byName;
   private readonly insertIfMissing;
@@ -38,7 +43,17 @@ export class UserRepository {
   }
 
   findByToken(token: string): User | undefined {
-    return toUser(this.byToken.get(token));
+    const cached = this.tokenCache.get(token);
+    if (cached) return cached;
+    const user = toUser(this.byToken.get(token));
+    // Tokens are the callers' own input: only those that name a user are kept.
+    if (user) this.tokenCache.set(token, user);
+    return user;
+  }
+
+  /** Forgets the users found so far: the rows were replaced behind the repository (reset, restore). */
+  forget(): void {
+    this.tokenCache.clear();
   }
 
   /** bk-sops get_or_creates the user named by the gateway; so does this. */
@@ -50,6 +65,8 @@ export class UserRepository {
   }
 
   upsert(user: User): void {
+    // The user's old token, if it changed, must stop naming them.
+    this.tokenCache.clear();
     this.upsertStatement.run({
       ...user,
       canCreateTask: user.canCreateTask ? 1 : 0,

@@ -1,5 +1,5 @@
 import { BkSopsError, CODES } from "../../errors.js";
-import { formatTemplateData } from "../../templates/template-info.js";
+import { formatTemplateData, templateDataJson } from "../../templates/template-info.js";
 import type { Operation } from "../operation.js";
 import { interceptTemplateView } from "../shared/iam.js";
 import { includeTemplate } from "../shared/include-template.js";
@@ -25,11 +25,12 @@ export const getCommonTemplateInfoOperation: Operation = {
     if (!template) {
       throw new BkSopsError(`common template[id=${templateId}] does not exist`, CODES.CONTENT_NOT_EXIST);
     }
-    const data = formatTemplateData(template, undefined, { ...include, include_executor_proxy: false });
-    if (input.mcp) {
-      trimForMcp(data, input.query);
-      delete data.template_constants;
-    }
+    const options = { ...include, include_executor_proxy: false };
+    if (!input.mcp)
+      return { result: true, data: templateDataJson(template, undefined, options), code: CODES.SUCCESS };
+    const data = formatTemplateData(template, undefined, options);
+    trimForMcp(data, input.query);
+    delete data.template_constants;
     return { result: true, data, code: CODES.SUCCESS };
   },
 };

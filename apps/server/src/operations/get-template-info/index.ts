@@ -1,5 +1,5 @@
 import { BkSopsError, CODES } from "../../errors.js";
-import { formatTemplateData } from "../../templates/template-info.js";
+import { formatTemplateData, templateDataJson } from "../../templates/template-info.js";
 import type { Operation } from "../operation.js";
 import { interceptTemplateView } from "../shared/iam.js";
 import { includeTemplate } from "../shared/include-template.js";
@@ -39,8 +39,10 @@ export const getTemplateInfoOperation: Operation = {
       );
     }
     refuseUnsupported(template, include);
+    if (!input.mcp)
+      return { result: true, data: templateDataJson(template, project, include), code: CODES.SUCCESS };
     const data = formatTemplateData(template, project, include);
-    if (input.mcp) trimForMcp(data, input.query);
+    trimForMcp(data, input.query);
     return { result: true, data, code: CODES.SUCCESS };
   },
 };
