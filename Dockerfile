@@ -29,13 +29,13 @@ COPY . .
 # builder's cache of them can be pruned: podman image prune --filter label=io.bksops.stage=build
 LABEL io.bksops.stage=build
 # node-gyp compiles against the headers of the Node it runs on (<prefix>/include/node) instead of
-# downloading them; then the server, its workspace packages and the docs page are built. Last,
+# downloading them; then the server, its workspace packages and the docs site are built. Last,
 # node_modules is made again with the server's production dependencies only, offline from pnpm's
 # store (a build cache: packages are downloaded and better-sqlite3 compiled once per builder).
 RUN --mount=type=cache,id=bk-sops-pnpm-store,target=/root/.local/share/pnpm/store \
   export npm_config_nodedir="$(node -p 'require("node:path").resolve(process.execPath, "../..")')" \
   && pnpm install --frozen-lockfile --config.confirmModulesPurge=false \
-  && pnpm turbo run build docs --filter=@bksops/server... --ui=stream --output-logs=errors-only \
+  && pnpm turbo run build docs --filter=@bksops/server... --filter=@bksops/docs --ui=stream --output-logs=errors-only \
   && find . -name node_modules -type d -prune -exec rm -rf {} + \
   && pnpm install --frozen-lockfile --prod --offline --filter=@bksops/server... --config.confirmModulesPurge=false \
   && node -e 'require("/app/apps/server/node_modules/better-sqlite3")(":memory:").close()'
@@ -58,7 +58,8 @@ COPY --from=build /app/packages/api-types/node_modules ./packages/api-types/node
 COPY --from=build /app/packages/api-types/dist ./packages/api-types/dist
 COPY --from=build /app/packages/domain/package.json ./packages/domain/
 COPY --from=build /app/packages/domain/dist ./packages/domain/dist
-COPY --from=build /app/openapi/dist/docs ./openapi/dist/docs
+# The docs site (/docs/), built with the conformance of the reference server and the Prism mock.
+COPY --from=build /app/apps/docs/dist/site ./apps/docs/dist/site
 # /data holds the database (mount a volume there); /templates is where compose.yaml mounts
 # TEMPLATES_DIR. Both belong to the unprivileged `node` user (uid 1000) of the Node image.
 RUN mkdir -p /data /templates && chown node:node /data /templates

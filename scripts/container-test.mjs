@@ -183,6 +183,8 @@ try {
     "--format",
     "{{.Names}}",
   ]).stdout.trim();
+  // podman-compose exits 0 even when the build or the run failed: no container says so.
+  if (!containerName) fail("podman-compose up created no container", up.stdout + up.stderr);
   console.log(`• built and started ${containerName} [${elapsed()}]`);
 
   // 4. What users rely on.

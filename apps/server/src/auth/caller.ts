@@ -14,6 +14,8 @@ export interface CredentialFields {
   bk_signature?: unknown;
   bk_token?: unknown;
   bk_username?: unknown;
+  /** The older name of `bk_username`, still read by the gateway. */
+  username?: unknown;
   access_token?: unknown;
 }
 

@@ -5,23 +5,28 @@ import { type Caller, type CredentialFields, text } from "./caller.js";
 /**
  * The API gateway's checks (bk-auth-verify): the app, then the user. Credentials come from
  * the `X-Bkapi-Authorization` header (a JSON object) or, when it is absent, from the body
- * or the query string. Every refusal is HTTP 400, code 1640001, with the gateway's reason.
+ * or the query string; a user's `bk_token` may also come from the `bk_token` cookie. Every
+ * refusal is HTTP 400, code 1640001, with the gateway's reason.
  */
 export function verifyGatewayCaller(
   store: Store,
   header: string | undefined,
   fallback: CredentialFields,
+  /** The `bk_token` cookie (BlueKing's login cookie), read only when the parameters carry none. */
+  cookieToken: () => string | undefined = () => undefined,
 ): Caller {
   // The gateway treats an empty header as no header (bk-auth-verify: `pl_types.is_empty`).
   const fields = header === undefined || header === "" ? fallback : parseHeader(header);
   const app = verifyApp(store, fields);
-  const token = text(fields.bk_token) || text(fields.access_token);
+  // bk-apigateway's legacy user verifier: `bk_token` from the parameters, else from the cookie.
+  const token = text(fields.bk_token) || text(fields.access_token) || (cookieToken() ?? "");
   if (token) {
     const user = store.users.findByToken(token);
     if (user) return { app, user };
     throw GatewayError.invalidArgs(NO_USER);
   }
-  const username = text(fields.bk_username);
+  // `bk_username`, or its older name `username`.
+  const username = text(fields.bk_username) || text(fields.username);
   if (username) {
     if (!app.userVerifyExempt) {
       throw GatewayError.invalidArgs(

@@ -1,5 +1,6 @@
 import { isPlainObject } from "@bksops/domain";
 import { type Context, Hono } from "hono";
+import { getCookie } from "hono/cookie";
 import type { AppEnv } from "../app-env.js";
 import type { CredentialFields } from "../auth/caller.js";
 import { verifyGatewayCaller } from "../auth/gateway.js";
@@ -27,7 +28,9 @@ function gatewayCaller(store: Store, c: Context<AppEnv>, body: Body) {
     ...c.req.query(),
     ...(body.kind === "json" && isPlainObject(body.value) ? body.value : {}),
   };
-  return verifyGatewayCaller(store, c.req.header("X-Bkapi-Authorization"), fallback);
+  return verifyGatewayCaller(store, c.req.header("X-Bkapi-Authorization"), fallback, () =>
+    getCookie(c, "bk_token"),
+  );
 }
 
 /** The credentials as `gatewayCaller` reads them, unverified (a header that is not JSON: none). */

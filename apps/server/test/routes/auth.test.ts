@@ -143,6 +143,59 @@ describe("gateway credentials (X-Bkapi-Authorization)", () => {
     );
     expect(answer.json.result).toBe(true);
   });
+
+  // blueking-apigateway-apisix, editions/ee legacy-verifier.lua verify_bk_user: `bk_token` from the
+  // parameters, else from the `bk_token` cookie; `bk_username`, else `username`.
+  const APP_ONLY = JSON.stringify({ bk_app_code: "esb_test", bk_app_secret: "xxx" });
+  const creatorOf = (answer: { json: { data: { task_id: number } } }) =>
+    context.store.tasks.find(answer.json.data.task_id)?.creator;
+
+  it("takes the user from the bk_token cookie when the credentials name none", async () => {
+    const answer = await send(context, gatewayPath(), {
+      body: { name: "t" },
+      headers: { "X-Bkapi-Authorization": APP_ONLY, Cookie: "lang=zh-cn; bk_token=xxx" },
+    });
+    expect(answer.json.result).toBe(true);
+    expect(creatorOf(answer)).toBe("admin");
+  });
+
+  it("prefers the bk_token of the credentials over the cookie's", async () => {
+    const answer = await send(context, gatewayPath(), {
+      body: { name: "t" },
+      headers: {
+        "X-Bkapi-Authorization": JSON.stringify({ ...JSON.parse(APP_ONLY), bk_token: "xxx" }),
+        Cookie: "bk_token=guest-token",
+      },
+    });
+    expect(creatorOf(answer)).toBe("admin");
+  });
+
+  it("refuses a bk_token cookie that identifies no user, as it would the parameter", async () => {
+    const answer = await send(context, gatewayPath(), {
+      body: { name: "t" },
+      headers: { "X-Bkapi-Authorization": APP_ONLY, Cookie: "bk_token=nobody" },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.json).toEqual(
+      gatewayReason(
+        "user authentication failed, please provide a valid user identity, such as bk_username, bk_token, access_token",
+      ),
+    );
+  });
+
+  it("reads username as the older name of bk_username", async () => {
+    const header = JSON.stringify({
+      bk_app_code: "demo_trusted",
+      bk_app_secret: "demo-secret",
+      username: "old-name",
+    });
+    const answer = await send(context, gatewayPath(), {
+      body: { name: "t" },
+      headers: { "X-Bkapi-Authorization": header },
+    });
+    expect(answer.json.result).toBe(true);
+    expect(creatorOf(answer)).toBe("old-name");
+  });
 });
 
 describe("ESB credentials (in the body)", () => {

@@ -1201,7 +1201,9 @@ export interface components {
              * @description Global variable values by key, as for create_task (`{"${key}": value}`).
              * @default {}
              */
-            constants?: Record<string, never>;
+            constants?: {
+                [key: string]: unknown;
+            };
             /**
              * @description Template activity ids of optional nodes not to execute, as for create_task.
              * @default []
