@@ -210,7 +210,8 @@ describe("the docs site in Chromium", () => {
     } finally {
       await browserContext.close();
     }
-  });
+    // Three languages for every operation: about 2.5 s each alone, the more operations the longer.
+  }, 180_000);
 
   it("creates a task from the try-it panel, with the credentials the reader typed", async (ctx) => {
     ctx.skip(Boolean(chromiumMissing), chromiumMissing);

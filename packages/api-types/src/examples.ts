@@ -17,6 +17,14 @@ export interface ExampleContract {
   /** `first-line`: only the first line of `message` is stable. */
   message?: "first-line";
   /**
+   * The caller the answer documents: `untrusted` (an app not on bk-sops' whitelist, so IAM runs
+   * first), `trusted` (an app on the whitelist, which skips IAM) or `unprivileged` (a user IAM
+   * grants nothing: the demo data's `guest`).
+   */
+  caller?: "trusted" | "untrusted" | "unprivileged";
+  /** The request breaks the spec on purpose through values it gives in `params` (a refused option). */
+  invalid?: boolean;
+  /**
    * The task behind `task_id`: instead of the run's shared fixture task (created once, never
    * started), a task made for this example alone, created with `create` (create_task parameters;
    * `template_id` names the template) and then taken through `steps`, in order: `start`
@@ -163,7 +171,11 @@ export function listExamplePairs(doc: OpenApiDocument): ExamplePair[] {
             request = {
               ...own,
               contract: { ...answer.contract, ...own.contract },
-              invalid: (hasBody && !(name in valid)) || named.invalid,
+              invalid:
+                (hasBody && !(name in valid)) ||
+                named.invalid ||
+                answer.contract.invalid === true ||
+                own.contract.invalid === true,
               parameters: named.parameters,
               schema: hasBody ? schemaNameOf(media.schema) : undefined,
             };

@@ -1,4 +1,4 @@
-import { maskJsonText } from "./mask.js";
+import { shellQuote } from "./mask.js";
 import type { Target } from "./targets/target.js";
 import type { Exchange, Form, ReceivedResponse, SentRequest } from "./types.js";
 
@@ -30,16 +30,6 @@ export const AUTH_HEADER = "X-Bkapi-Authorization";
 /** The gateway path of a template and business. */
 export const gatewayPath = (templateId: string, bizId: string) => `/create_task/${templateId}/${bizId}/`;
 
-function masked(request: SentRequest): SentRequest {
-  const headers = Object.fromEntries(
-    Object.entries(request.headers).map(([key, value]) => [
-      key,
-      key === AUTH_HEADER ? maskJsonText(value) : value,
-    ]),
-  );
-  return { ...request, headers, body: request.body === undefined ? undefined : maskJsonText(request.body) };
-}
-
 async function receive(response: Response): Promise<ReceivedResponse> {
   const text = await response.text();
   let json: unknown;
@@ -51,8 +41,16 @@ async function receive(response: Response): Promise<ReceivedResponse> {
   return { status: response.status, headers: Object.fromEntries(response.headers.entries()), text, json };
 }
 
-/** Sends one request within `timeoutMs`; the exchange records it with secrets masked. */
-export async function send(target: Target, out: Outgoing, timeoutMs: number): Promise<Exchange> {
+/**
+ * Sends one request within `timeoutMs`. The exchange records it through `mask`, which puts a
+ * placeholder where each secret was (so reports show no secret and their curl lines still run).
+ */
+export async function send(
+  target: Target,
+  out: Outgoing,
+  timeoutMs: number,
+  mask: (text: string) => string = (text) => text,
+): Promise<Exchange> {
   const base = target.bases[out.form];
   if (!base) throw new Error(`the target has no base URL for the ${out.form} form`);
   const method = out.method ?? "POST";
@@ -61,7 +59,13 @@ export async function send(target: Target, out: Outgoing, timeoutMs: number): Pr
     ...(body === undefined ? {} : { "Content-Type": "application/json" }),
     ...out.headers,
   };
-  const sent: SentRequest = { method, url: `${base}${out.path}`, headers, body };
+  const url = `${base}${out.path}`;
+  const recorded: SentRequest = {
+    method,
+    url: mask(url),
+    headers: Object.fromEntries(Object.entries(headers).map(([key, value]) => [key, mask(value)])),
+    body: body === undefined ? undefined : mask(body),
+  };
   const operationId = out.operationId ?? CREATE_TASK[out.form];
   const started = performance.now();
   const abort = new AbortController();
@@ -73,29 +77,26 @@ export async function send(target: Target, out: Outgoing, timeoutMs: number): Pr
     }, timeoutMs);
   });
   try {
-    const request = new Request(sent.url, { method, headers, body, signal: abort.signal });
+    const request = new Request(url, { method, headers, body, signal: abort.signal });
     const response = await Promise.race([Promise.resolve(target.fetch(request)).then(receive), timeout]);
-    return { form: out.form, operationId, request: masked(sent), response, ms: performance.now() - started };
+    return { form: out.form, operationId, request: recorded, response, ms: performance.now() - started };
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const reason = cause?.code ?? cause?.message ?? (error as Error).message;
-    return {
-      form: out.form,
-      operationId,
-      request: masked(sent),
-      error: reason,
-      ms: performance.now() - started,
-    };
+    return { form: out.form, operationId, request: recorded, error: reason, ms: performance.now() - started };
   } finally {
     clearTimeout(timer);
   }
 }
 
-/** A curl command that reproduces the request (as recorded, so with secrets masked). */
+/**
+ * A curl command that reproduces the request as printed: the secrets it recorded as
+ * `$BK_SOPS_CONTRACT_…` placeholders expand from the environment when the line is run.
+ */
 export function curlOf(request: SentRequest): string {
-  const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
-  const parts = ["curl -sS", `-X ${request.method}`, quote(request.url)];
-  for (const [key, value] of Object.entries(request.headers)) parts.push(`-H ${quote(`${key}: ${value}`)}`);
-  if (request.body !== undefined) parts.push(`--data-raw ${quote(request.body)}`);
+  const parts = ["curl -sS", `-X ${request.method}`, shellQuote(request.url)];
+  for (const [key, value] of Object.entries(request.headers))
+    parts.push(`-H ${shellQuote(`${key}: ${value}`)}`);
+  if (request.body !== undefined) parts.push(`--data-raw ${shellQuote(request.body)}`);
   return parts.join(" ");
 }

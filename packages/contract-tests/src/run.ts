@@ -1,8 +1,12 @@
 import { type ExamplePair, listExamplePairs, loadSpec, type OpenApiDocument } from "@bksops/api-types";
-import type { CheckDef, Recorder, RunContext, Verdict } from "./checks/check.js";
-import { allChecks, schemaIdOf } from "./checks/index.js";
+import { type CheckDef, type Recorder, type RunContext, sendFor, type Verdict } from "./checks/check.js";
+import { allChecks } from "./checks/index.js";
 import { schemaDifferences } from "./checks/schema.js";
-import { send } from "./http.js";
+import { revokeStartedTasks } from "./cleanup.js";
+import { placeholderMasker, secretPlaceholders } from "./mask.js";
+import { specOperations } from "./operations.js";
+import { runPreflight } from "./preflight.js";
+import { createdTasksOf, latencyOf } from "./report/facts.js";
 import { isSelected } from "./select.js";
 import type { Target } from "./targets/target.js";
 import type { CheckResult, Difference, Exchange, Form, Identity, SuiteResult } from "./types.js";
@@ -15,40 +19,58 @@ export interface SuiteOptions {
   /** The form semantics and negative checks use; default `esb` (or the only form the target has). */
   form?: Form;
   allowWrites?: boolean;
+  /** Run only the checks that create nothing (then a remote target needs no `--allow-writes`). */
+  readOnly?: boolean;
+  /** Let examples start tasks on a host that is not loopback (they run the template's nodes). */
+  allowStarts?: boolean;
   only?: string[];
   skip?: string[];
   /** Per request; default 10 000 ms. */
   timeoutMs?: number;
+  /** How many optional nodes the semantics exclude one by one at most; default 8. */
+  maxExclusions?: number;
   /** Called as each check finishes (live progress). */
   onResult?: (result: CheckResult) => void;
   spec?: OpenApiDocument;
 }
 
-/** Every check id with its title, in run order (for `--list`). */
-export function listChecks(spec: OpenApiDocument = loadSpec()): Array<{ id: string; title: string }> {
-  return allChecks(listExamplePairs(spec)).flatMap((check) => [
-    { id: check.id, title: check.title },
-    { id: schemaIdOf(check.id), title: `answers of ${check.id} match the spec` },
-  ]);
+/** The run would create tasks on a host that is not loopback, and neither flag allows or avoids it. */
+export class WritesRefusedError extends Error {
+  override name = "WritesRefusedError";
 }
 
-async function runCheck(check: CheckDef, ctx: RunContext): Promise<CheckResult> {
+/** `--only`/`--skip` left no check to run. */
+export class NothingSelectedError extends Error {
+  override name = "NothingSelectedError";
+}
+
+/** Every check id with its title, in run order (for `--list`). */
+export function listChecks(spec: OpenApiDocument = loadSpec()): Array<{ id: string; title: string }> {
+  return allChecks(listExamplePairs(spec)).map((check) => ({ id: check.id, title: check.title }));
+}
+
+/** The exchanges whose answers some check validated already (each answer is validated once). */
+type Validated = Set<Exchange>;
+
+async function runCheck(check: CheckDef, ctx: RunContext, validated: Validated): Promise<CheckResult> {
   const exchanges: Exchange[] = [];
+  const owned: Exchange[] = [];
   const recorder: Recorder = {
     send: async (out) => {
-      const exchange = await send(ctx.target, out, ctx.timeoutMs);
+      const exchange = await sendFor(ctx, out);
       exchanges.push(exchange);
+      owned.push(exchange);
       return exchange;
     },
-    attach: (exchange) => void (exchanges.includes(exchange) || exchanges.push(exchange)),
+    attach: (exchange, own = false) => {
+      if (!exchanges.includes(exchange)) exchanges.push(exchange);
+      if (own && !owned.includes(exchange)) owned.push(exchange);
+    },
   };
   const started = performance.now();
   let verdict: Verdict;
-  if (check.createsTasks && !ctx.target.loopback && !ctx.allowWrites) {
-    verdict = {
-      status: "skipped",
-      reason: "creates tasks on a host that is not loopback; pass --allow-writes to run it",
-    };
+  if (check.createsTasks && ctx.readOnly) {
+    verdict = { status: "skipped", reason: "read-only run (--read-only): this check creates tasks" };
   } else {
     try {
       verdict = await check.run(ctx, recorder);
@@ -56,63 +78,62 @@ async function runCheck(check: CheckDef, ctx: RunContext): Promise<CheckResult> 
       verdict = { status: "failed", reason: `the check crashed: ${(error as Error).stack ?? error}` };
     }
   }
+  const schema =
+    verdict.status === "skipped"
+      ? []
+      : schemaOf(
+          ctx,
+          owned.filter((x) => !validated.has(x)),
+        );
+  for (const exchange of owned) validated.add(exchange);
   const { id, title, verifies, group } = check;
   const operationId = typeof check.operationId === "string" ? check.operationId : check.operationId[ctx.form];
-  const differences = verdict.status === "failed" ? (verdict.differences ?? []) : [];
-  const reason = verdict.status === "passed" ? undefined : verdict.reason;
+  let { status } = verdict;
+  let reason = verdict.status === "passed" ? undefined : verdict.reason;
+  const differences = verdict.status === "failed" ? [...(verdict.differences ?? [])] : [];
+  if (schema.length > 0) {
+    differences.push(...schema);
+    if (status === "passed") {
+      status = "failed";
+      reason = `the answer breaks the spec's schema: ${schema[0]?.path} ${schema[0]?.note}`;
+    }
+  }
+  const ownsAnswers = owned.some((exchange) => exchange.response);
   return {
     id,
     operationId,
     title,
     verifies,
     group,
-    status: verdict.status,
+    status,
     reason,
     differences,
     exchanges,
+    schema: verdict.status === "skipped" || !ownsAnswers ? "none" : schema.length > 0 ? "failed" : "passed",
     ms: performance.now() - started,
   };
 }
 
-function schemaResult(ctx: RunContext, source: CheckResult): CheckResult {
-  const base = {
-    id: schemaIdOf(source.id),
-    operationId: source.operationId,
-    title: `Answers of ${source.id} have a documented status, content type and body schema`,
-    verifies: `openapi.yaml responses of ${source.operationId}`,
-    group: "schema" as const,
-    exchanges: source.exchanges,
-    ms: 0,
-  };
-  if (source.status === "skipped")
-    return {
-      ...base,
-      status: "skipped",
-      reason: `${source.id} was skipped: ${source.reason}`,
-      differences: [],
-    };
+/** Schema problems of the answers a check owns, each path prefixed with its answer when there are several. */
+function schemaOf(ctx: RunContext, exchanges: Exchange[]): Difference[] {
   const differences: Difference[] = [];
-  source.exchanges.forEach((exchange, index) => {
-    const prefix = source.exchanges.length > 1 ? `answer ${index + 1} ` : "";
+  exchanges.forEach((exchange, index) => {
+    if (!exchange.response) return;
+    const prefix = exchanges.length > 1 ? `answer ${index + 1} ` : "";
     for (const d of schemaDifferences(ctx.spec, exchange)) {
-      const path = `${prefix}${d.path}`;
+      const path = `schema: ${prefix}${d.path}`;
       if (!differences.some((seen) => seen.path === path && seen.note === d.note))
-        differences.push({ ...d, path });
+        differences.push({ ...d, path, kind: "schema" });
     }
   });
-  if (source.exchanges.length === 0)
-    return { ...base, status: "skipped", reason: "the check sent no request", differences };
-  if (differences.length === 0) return { ...base, status: "passed", differences };
-  const first = differences[0];
-  return {
-    ...base,
-    status: "failed",
-    reason: `${differences.length} schema error(s); first: ${first?.path} ${first?.note}`,
-    differences,
-  };
+  return differences;
 }
 
-/** Runs the suite against an open target and returns every check's result (no process needed). */
+/**
+ * Runs the suite against an open target and returns every check's result (no process needed).
+ * Throws WritesRefusedError or NothingSelectedError before sending anything; a preflight problem
+ * ends the run with no check run (`preflight.problems`).
+ */
 export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const { target } = options;
   const identity = options.identity ?? target.defaults;
@@ -124,41 +145,71 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   if (!target.bases[form]) throw new Error(`the target is not reached through the ${form} form`);
   const spec = options.spec ?? loadSpec();
   const pairs: ExamplePair[] = listExamplePairs(spec);
+  const [only, skip] = [options.only ?? [], options.skip ?? []];
+  const selected = allChecks(pairs).filter((check) => isSelected(check.id, only, skip));
+  if (selected.length === 0)
+    throw new NothingSelectedError(
+      `no check matches --only ${only.join(",") || "(all)"} --skip ${skip.join(",") || "(none)"}`,
+    );
+  const readOnly = options.readOnly ?? false;
+  const allowWrites = options.allowWrites ?? false;
+  if (!target.loopback && !allowWrites && !readOnly && selected.some((check) => check.createsTasks)) {
+    throw new WritesRefusedError(
+      `${target.label} is not loopback and the checks create tasks there: pass --allow-writes to let them, or --read-only to run only the checks that create nothing`,
+    );
+  }
   const ctx: RunContext = {
     target,
     identity,
     form,
     spec,
     pairs,
-    allowWrites: options.allowWrites ?? false,
+    operations: specOperations(spec),
+    preflight: { problems: [], exchanges: [] },
+    allowWrites,
+    readOnly,
+    allowStarts: options.allowStarts ?? false,
     timeoutMs: options.timeoutMs ?? 10_000,
+    maxExclusions: options.maxExclusions ?? 8,
+    mask: placeholderMasker(secretPlaceholders(identity)),
+    sent: [],
     memo: new Map(),
+    sentDuring: new Map(),
   };
-  const [only, skip] = [options.only ?? [], options.skip ?? []];
   const startedAt = new Date();
+  ctx.preflight = await runPreflight(ctx);
   const results: CheckResult[] = [];
-  const emit = (result: CheckResult) => {
-    results.push(result);
-    options.onResult?.(result);
-  };
-  for (const check of allChecks(pairs)) {
-    const [wantSelf, wantSchema] = [
-      isSelected(check.id, only, skip),
-      isSelected(schemaIdOf(check.id), only, skip),
-    ];
-    if (!wantSelf && !wantSchema) continue;
-    const result = await runCheck(check, ctx);
-    if (wantSelf) emit(result);
-    if (wantSchema) emit(schemaResult(ctx, result));
+  if (ctx.preflight.problems.length === 0) {
+    const validated: Validated = new Set();
+    for (const check of selected) {
+      ctx.running = check.id;
+      const result = await runCheck(check, ctx, validated);
+      ctx.running = undefined;
+      results.push(result);
+      options.onResult?.(result);
+    }
   }
+  // Nothing the run started keeps running (tasks never started stay: the API cannot delete them).
+  const started = await revokeStartedTasks(ctx);
+  const createdTasks = createdTasksOf(ctx.sent, results, ctx.preflight, ctx.sentDuring);
+  for (const task of createdTasks) task.cleanup = started.find((s) => s.taskId === task.taskId)?.cleanup;
   const count = (status: string) => results.filter((r) => r.status === status).length;
+  const forms = (["esb", "gateway"] as const).filter((f) => target.bases[f]);
   return {
     target: target.label,
     spec: { title: spec.info.title, version: spec.info.version },
     form,
+    forms,
     startedAt: startedAt.toISOString(),
     ms: Date.now() - startedAt.getTime(),
     summary: { passed: count("passed"), failed: count("failed"), skipped: count("skipped") },
+    schema: {
+      checked: results.filter((r) => r.schema !== "none").length,
+      failed: results.filter((r) => r.schema === "failed").length,
+    },
+    preflight: ctx.preflight,
     checks: results,
+    createdTasks,
+    latency: latencyOf(results, ctx.preflight),
   };
 }

@@ -1,4 +1,6 @@
 // Deliberately wrong implementations: the reference app with one fault added, each as a fetch function.
+import { excludeNodesInPlace, type PipelineTree } from "@bksops/domain";
+import type { TestServerContext } from "@bksops/server/testing";
 import type { FetchFn } from "../src/index.js";
 
 type Json = Record<string, unknown>;
@@ -19,16 +21,28 @@ const answer = (
   headers: Record<string, string> | Headers = { "Content-Type": "application/json" },
 ) => new Response(JSON.stringify(body), { status, headers });
 
-/** Rewrites the JSON answer of every call. */
-function afterwards(app: FetchFn, edit: (body: Json) => void): FetchFn {
+const isCreate = (request: Request) =>
+  request.method === "POST" && /\/create_task\//.test(new URL(request.url).pathname);
+
+/** Rewrites the JSON answer of every call (`edit` returns a number to change the status too). */
+function afterwards(app: FetchFn, edit: (body: Json, request: Request, sent: Json) => unknown): FetchFn {
   return async (request) => {
+    const copy = request.clone();
     const response = await app(request);
     const body = await jsonOf(response);
     if (!isObject(body)) return response;
-    edit(body);
+    let sent: Json = {};
+    try {
+      const parsed = JSON.parse(await copy.text());
+      if (isObject(parsed)) sent = parsed;
+    } catch {
+      sent = {};
+    }
+    const edited = edit(body, request, sent);
+    const status = typeof edited === "number" ? edited : response.status;
     const headers = new Headers(response.headers);
     headers.delete("content-length");
-    return answer(body, response.status, headers);
+    return answer(body, status, headers);
   };
 }
 
@@ -53,6 +67,10 @@ function beforehand(
   };
 }
 
+/** The tree of a create's answer. */
+const treeOf = (body: Json): Json | undefined =>
+  isObject(body.data) && isObject(body.data.pipeline_tree) ? body.data.pipeline_tree : undefined;
+
 /** Answers `task_id` as a string. */
 export const taskIdAsString = (app: FetchFn) =>
   afterwards(app, (body) => {
@@ -68,11 +86,78 @@ export const ignoresExclusion = (app: FetchFn) =>
     return rest;
   });
 
+/** Drops every optional node from the task when the request asks for no exclusion at all. */
+export const dropsOptionalNodes = (app: FetchFn) =>
+  afterwards(app, (body, request, sent) => {
+    const tree = treeOf(body);
+    const asked = ["exclude_task_nodes_id", "execute_task_nodes_id", "template_schemes_id"].some(
+      (key) => key in sent,
+    );
+    if (!tree || !isCreate(request) || asked) return;
+    const activities = tree.activities as Record<string, Json>;
+    const optional = Object.keys(activities).filter((id) => activities[id]?.optional === true);
+    excludeNodesInPlace(tree as unknown as PipelineTree, optional);
+  });
+
+/** Ignores `constants`: every variable keeps the template's value. */
+export const ignoresConstants = (app: FetchFn) =>
+  beforehand(app, (body) => {
+    if (!isObject(body)) return undefined;
+    const { constants: _dropped, ...rest } = body;
+    return rest;
+  });
+
+/** Ignores `template_schemes_id`: a scheme runs every node. */
+export const ignoresSchemes = (app: FetchFn) =>
+  beforehand(app, (body) => {
+    if (!isObject(body)) return undefined;
+    const { template_schemes_id: _dropped, ...rest } = body;
+    return rest;
+  });
+
+/** Keeps the variables it should prune: every variable of the template is in the task. */
+export const keepsPrunedConstants = (app: FetchFn, context: TestServerContext) =>
+  afterwards(app, (body, request, sent) => {
+    const tree = treeOf(body);
+    if (!tree || !isCreate(request)) return;
+    const [, templateId] = /\/create_task\/(\d+)\//.exec(new URL(request.url).pathname) ?? [];
+    const id = Number(templateId ?? sent.template_id);
+    const template = context.store.templates.findCommonTemplate(id) ?? findProjectTemplate(context, id);
+    const constants = tree.constants as Json;
+    for (const [key, constant] of Object.entries(template?.tree.constants ?? {}))
+      if (!(key in constants)) constants[key] = structuredClone(constant);
+  });
+
+function findProjectTemplate(context: TestServerContext, id: number) {
+  for (const project of context.store.projects.all()) {
+    const found = context.store.templates.findProjectTemplate(id, project.id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Points every divergent gateway's `converge_gateway_id` at the wrong converge (another one, or itself). */
+export const wrongConvergeGateway = (app: FetchFn) =>
+  afterwards(app, (body) => {
+    const tree = treeOf(body);
+    if (!tree) return;
+    const gateways = Object.values(tree.gateways as Record<string, Json>);
+    const converges = gateways.filter((g) => g.type === "ConvergeGateway").map((g) => String(g.id));
+    for (const gateway of gateways) {
+      if (typeof gateway.converge_gateway_id !== "string") continue;
+      gateway.converge_gateway_id = converges.find((id) => id !== gateway.converge_gateway_id) ?? gateway.id;
+    }
+  });
+
+/** Answers bk-sops' own refusals (`result: false`, HTTP 200) with HTTP 400. */
+export const wrongStatusOnError = (app: FetchFn) =>
+  afterwards(app, (body) => (body.result === false && !("code_name" in body) ? 400 : undefined));
+
 /** Renames every generated id to the same fixed set on each call, so ids are reused across tasks. */
 export const reusesIds = (app: FetchFn) =>
   afterwards(app, (body) => {
-    const tree = isObject(body.data) ? body.data.pipeline_tree : undefined;
-    if (!isObject(tree) || !isObject(body.data)) return;
+    const tree = treeOf(body);
+    if (!tree || !isObject(body.data)) return;
     const names = new Map<string, string>();
     const fixed = (prefix: string, id: string) =>
       names.get(id) ?? names.set(id, `${prefix}${String(names.size).padStart(31, "0")}`).get(id);

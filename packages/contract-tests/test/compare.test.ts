@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { compareAnswer } from "../src/checks/answer.js";
+import { headline } from "../src/checks/check.js";
+import { compareCreatedData } from "../src/checks/created-data.js";
 import { graphProblems } from "../src/checks/tree.js";
+import { placeholderMasker, secretPlaceholders, shellQuote } from "../src/mask.js";
 import { matches } from "../src/select.js";
+import type { Difference } from "../src/types.js";
 
 const n = (c: string) => `n${c.repeat(31)}`;
 const l = (c: string) => `l${c.repeat(31)}`;
@@ -69,6 +73,8 @@ describe("compareAnswer", () => {
     result: true,
     data: { task_id: 10, task_url: "http://h/taskflow/execute/3/?instance_id=15364" },
   };
+  const created = (want: unknown, got: unknown, out: Difference[]) =>
+    compareCreatedData(want, got, out, { projectId: 3 });
   it("accepts generated values and the envelope keys the service adds on success", () => {
     const actual = {
       result: true,
@@ -78,14 +84,23 @@ describe("compareAnswer", () => {
       message: "",
       request_id: "a".repeat(32),
     };
-    expect(compareAnswer(documented, actual)).toEqual([]);
+    expect(compareAnswer(documented, actual, { data: created })).toEqual([]);
   });
-  it("rejects a task_url whose instance_id is not the task id", () => {
-    const actual = {
+  it("rejects a task_url whose instance_id is not the task id, or whose project is another", () => {
+    const wrongTask = {
       result: true,
       data: { task_id: 7, task_url: "http://x/taskflow/execute/3/?instance_id=8" },
     };
-    expect(compareAnswer(documented, actual).map((d) => d.path)).toEqual(["data.task_url"]);
+    expect(compareAnswer(documented, wrongTask, { data: created }).map((d) => d.path)).toEqual([
+      "data.task_url",
+    ]);
+    const wrongProject = {
+      result: true,
+      data: { task_id: 7, task_url: "http://x/taskflow/execute/4/?instance_id=7" },
+    };
+    expect(compareAnswer(documented, wrongProject, { data: created }).map((d) => d.path)).toEqual([
+      "data.task_url",
+    ]);
   });
   it("compares only the first line of a first-line message", () => {
     const want = { result: false, message: "bad: x", code: 1 };
@@ -100,8 +115,12 @@ describe("compareAnswer", () => {
       data: { id: 1, task_url: "http://h/taskflow/execute/3/?instance_id=15364" },
     };
     const got = (url: string) => ({ result: true, data: { id: 1, task_url: url } });
-    expect(compareAnswer(want, got("http://x/taskflow/execute/3/?instance_id=9"))).toEqual([]);
-    expect(compareAnswer(want, got("http://x/taskflow/execute/4/?instance_id=9"))).toHaveLength(1);
+    expect(compareAnswer(want, got("http://x/taskflow/execute/3/?instance_id=9"), { data: created })).toEqual(
+      [],
+    );
+    expect(
+      compareAnswer(want, got("http://x/taskflow/execute/4/?instance_id=9"), { data: created }),
+    ).toHaveLength(1);
   });
   describe("generated values (x-contract generated, generated-keys)", () => {
     const want = {
@@ -155,18 +174,60 @@ describe("compareAnswer", () => {
   it("reports keys an error answer should not have", () => {
     const want = { result: false, message: "m", code: 1 };
     expect(compareAnswer(want, { ...want, trace_id: "t" })).toEqual([
-      { path: "trace_id", note: "not documented", actual: "t" },
+      { path: "trace_id", note: "not documented", actual: "t", kind: "other" },
     ]);
+  });
+  it("names the decisive difference (result, code) before side fields", () => {
+    const want = { result: false, message: "m", code: 3540000, trace_id: "t" };
+    const got = { result: true, message: "m", code: 0, data: { task_id: 1 } };
+    const kinds = compareAnswer(want, got).map((d) => d.kind);
+    expect(kinds).toContain("result");
+    expect(kinds).toContain("code");
   });
 });
 
 describe("check selection", () => {
   it.each([
     ["negative", "negative.missing-name", true],
-    ["negative", "schema.negative.missing-name", false],
-    ["*missing-name", "schema.negative.missing-name", true],
+    ["negative", "examples.negative", false],
+    ["*missing-name", "negative.missing-name", true],
     ["examples.createTaskEsb", "examples.esb_x", false],
   ] as const)("%s selects %s: %s", (pattern, id, want) => {
     expect(matches(pattern, id)).toBe(want);
+  });
+});
+
+describe("curl lines", () => {
+  it("expand the recorded secrets from the environment and keep everything else literal", () => {
+    const quoted = shellQuote(
+      '{"bk_app_secret":"$BK_SOPS_CONTRACT_APP_SECRET","v":"${content} `x` \\\\ \\"q\\""}',
+    );
+    expect(quoted).toBe(
+      '"{\\"bk_app_secret\\":\\"${BK_SOPS_CONTRACT_APP_SECRET}\\",\\"v\\":\\"\\${content} \\`x\\` \\\\\\\\ \\\\\\"q\\\\\\"\\"}"',
+    );
+  });
+  it("put a placeholder where each configured secret was, in any encoding", () => {
+    const mask = placeholderMasker(
+      secretPlaceholders({
+        credentials: { appCode: "a", appSecret: 's/3 cr"t', bkToken: "tok3n" },
+        bizId: "1",
+        templateId: "1",
+      }),
+    );
+    expect(mask('{"bk_app_secret":"s/3 cr\\"t","bk_token":"tok3n"}')).toBe(
+      '{"bk_app_secret":"$BK_SOPS_CONTRACT_APP_SECRET","bk_token":"$BK_SOPS_CONTRACT_BK_TOKEN"}',
+    );
+    expect(mask("?bk_app_secret=s%2F3%20cr%22t")).toBe("?bk_app_secret=$BK_SOPS_CONTRACT_APP_SECRET");
+  });
+});
+
+describe("headlines", () => {
+  it("name the decisive difference first (status, result, code, message)", () => {
+    const line = headline([
+      { kind: "other", path: "trace_id", note: "not documented" },
+      { kind: "code", path: "code", note: "differs" },
+      { kind: "result", path: "result", note: "differs" },
+    ]);
+    expect(line).toBe("result: differs (and 2 more)");
   });
 });

@@ -8,6 +8,7 @@ import {
   runSuite,
   type SuiteResult,
   type Target,
+  WritesRefusedError,
 } from "../src/index.js";
 
 const notPassed = (result: SuiteResult) =>
@@ -17,46 +18,54 @@ const notPassed = (result: SuiteResult) =>
 
 describe("the suite against the reference server in-process", () => {
   let target: Target;
-  beforeAll(() => {
-    target = inProcessTarget();
+  beforeAll(async () => {
+    target = await inProcessTarget();
   });
   afterAll(() => target.close());
 
   it.each(["esb", "gateway"] as const)("%s form: every check passes and none is skipped", async (form) => {
     const result = await runSuite({ target, form });
+    expect(result.preflight.problems).toEqual([]);
     expect(notPassed(result)).toEqual([]);
     expect(result.summary.passed).toBe(result.checks.length);
-    // Every documented pair, and each of the four concerns, is covered.
     const groups = new Set(result.checks.map((check) => check.group));
-    expect([...groups].sort()).toEqual(["examples", "negative", "schema", "semantics"]);
+    expect([...groups].sort()).toEqual(["examples", "negative", "semantics"]);
+    // Every documented pair of every operation runs, and each check is counted once.
     expect(result.checks.filter((check) => check.id.startsWith("examples.")).length).toBeGreaterThanOrEqual(
-      20,
+      40,
     );
+    expect(new Set(result.checks.map((check) => check.id)).size).toBe(result.checks.length);
+    expect(result.schema.failed).toBe(0);
   });
 
-  it("creates every task with the recognisable name prefix", async () => {
-    const { app, db } = createTestContext();
-    await runSuite({
+  it("creates every task with the recognisable name prefix, and lists each in the result", async () => {
+    const context = createTestContext();
+    const { app, db } = context;
+    const result = await runSuite({
       target: fetchTarget((request) => app.fetch(request)),
       only: ["semantics", "examples.createTaskEsb"],
     });
-    const names = (db.prepare("SELECT name FROM tasks").all() as Array<{ name: string }>).map((r) => r.name);
-    expect(names.length).toBeGreaterThan(0);
-    for (const name of names) expect(name.startsWith("bk-sops-contract ")).toBe(true);
-    db.close();
+    const rows = db.prepare("SELECT id, name FROM tasks").all() as Array<{ id: number; name: string }>;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.name.startsWith("bk-sops-contract ")).toBe(true);
+    expect(result.createdTasks.map((task) => task.taskId).sort((a, b) => a - b)).toEqual(
+      rows.map((row) => row.id),
+    );
+    for (const task of result.createdTasks) expect(task.taskUrl).toMatch(/instance_id=\d+$/);
+    context.close();
   });
 
-  it("skips the checks that create tasks on a host that is not loopback, unless writes are allowed", async () => {
+  it("refuses to create tasks on a host that is not loopback, unless writes are allowed or the run is read-only", async () => {
     const remote = { ...target, loopback: false };
-    const result = await runSuite({
-      target: remote,
-      only: ["semantics", "examples.createTaskEsb.documented", "negative.missing-name"],
-    });
-    const byId = new Map(result.checks.map((check) => [check.id, check]));
+    await expect(runSuite({ target: remote, only: ["semantics"] })).rejects.toThrow(WritesRefusedError);
+    await expect(runSuite({ target: remote, only: ["semantics"] })).rejects.toThrow(/--allow-writes/);
+    const readOnly = await runSuite({ target: remote, readOnly: true });
+    const byId = new Map(readOnly.checks.map((check) => [check.id, check]));
     expect(byId.get("semantics.exclude-optional")?.status).toBe("skipped");
-    expect(byId.get("semantics.exclude-optional")?.reason).toMatch(/--allow-writes/);
-    expect(byId.get("examples.createTaskEsb.documented")?.status).toBe("skipped");
+    expect(byId.get("semantics.exclude-optional")?.reason).toMatch(/read-only/);
     expect(byId.get("negative.missing-name")?.status).toBe("passed");
+    expect(byId.get("examples.getTemplateInfo.documented")?.status).toBe("passed");
+    expect(readOnly.createdTasks).toEqual([]);
     const allowed = await runSuite({ target: remote, allowWrites: true, only: ["semantics"] });
     expect(notPassed(allowed)).toEqual([]);
   });
@@ -75,25 +84,12 @@ describe("the suite against the reference server over real HTTP", () => {
     close();
   });
 
-  it.each(["esb", "gateway"] as const)("%s form: every check passes and none is skipped", async (form) => {
+  it.each(["esb", "gateway"] as const)("%s form, demo data declared: every check passes", async (form) => {
     const target = baseUrlTarget({
       bases: { esb: server.url, gateway: `${server.url}/api/bk-sops/prod` },
       demoData: true,
     });
     const result = await runSuite({ target, form, identity: DEMO_IDENTITY });
     expect(notPassed(result)).toEqual([]);
-  });
-
-  it("skips what it cannot learn on an unknown deployment, with the reason", async () => {
-    const target = baseUrlTarget({ bases: { esb: server.url } });
-    const result = await runSuite({ target, identity: { ...DEMO_IDENTITY, templateId: "1" } });
-    const byId = new Map(result.checks.map((check) => [check.id, check]));
-    expect(byId.get("examples.createTaskEsb.documented")?.reason).toMatch(/demo data/);
-    expect(byId.get("examples.createTask.documented")?.reason).toMatch(/gateway form/);
-    // Template 1 has no global variables left after pruning: nothing to overwrite.
-    expect(byId.get("semantics.constants-applied")?.status).toBe("skipped");
-    expect(byId.get("semantics.constants-applied")?.reason).toMatch(/global variables/);
-    expect(byId.get("semantics.exclude-optional")?.status).toBe("passed");
-    expect(result.summary.failed).toBe(0);
   });
 });

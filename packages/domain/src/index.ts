@@ -7,6 +7,7 @@ export * from "./clone.js";
 export * from "./connection.js";
 export * from "./constant-checks.js";
 export * from "./constants.js";
+export * from "./drawing.js";
 export * from "./errors.js";
 export * from "./exclude.js";
 export * from "./gateway-match.js";

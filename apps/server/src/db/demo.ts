@@ -28,6 +28,8 @@ export const DEMO = {
     { username: "admin", bkToken: "xxx", canCreateTask: true },
     { username: "guest", bkToken: "guest-token", canCreateTask: false },
   ],
+  /** Template 5 of business 5: template 1's tree in another business (a copy, made at load). */
+  otherBusinessTemplate: { templateId: 5, copyOf: 1, name: "documented example (another business)" },
 } as const;
 
 export const DEMO_TEMPLATES_DIR = fileURLToPath(new URL("../../demo/templates/", import.meta.url));
@@ -50,15 +52,16 @@ export function loadDemoData(store: Store, logger?: Logger): void {
       `demo templates are invalid: ${report.skipped.map((s) => `${s.file}: ${s.reason}`).join("; ")}`,
     );
   }
-  const documented = store.templates.findProjectTemplate(1, DEMO.project.id);
+  const copy = DEMO.otherBusinessTemplate;
+  const documented = store.templates.findProjectTemplate(copy.copyOf, DEMO.project.id);
   if (documented) {
     storeTemplate(
       store,
       parseTemplateFile({
         source: "project",
         bk_biz_id: DEMO.otherProject.bkBizId,
-        template_id: 5,
-        name: "documented example (another business)",
+        template_id: copy.templateId,
+        name: copy.name,
         creator: documented.creator,
         create_time: documented.createTime,
         editor: documented.editor,

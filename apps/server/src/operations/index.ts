@@ -1,10 +1,14 @@
 import { createAndStartTaskOperation } from "./create-and-start-task/index.js";
 import { createTaskOperation } from "./create-task/index.js";
+import { getCommonTemplateInfoOperation } from "./get-common-template-info/index.js";
 import { getCommonTemplateListOperation } from "./get-common-template-list/index.js";
 import { getTaskDetailOperation } from "./get-task-detail/index.js";
 import { getTaskNodeDetailOperation } from "./get-task-node-detail/index.js";
 import { getTaskStatusOperation } from "./get-task-status/index.js";
+import { getTemplateInfoOperation } from "./get-template-info/index.js";
 import { getTemplateListOperation } from "./get-template-list/index.js";
+import { getTemplateSchemesOperation } from "./get-template-schemes/index.js";
+import { getUserProjectListOperation } from "./get-user-project-list/index.js";
 import { operateTaskOperation } from "./operate-task/index.js";
 import type { Operation } from "./operation.js";
 import { previewCommonTaskTreeOperation } from "./preview-common-task-tree/index.js";
@@ -20,11 +24,15 @@ export type { Operation, OperationDeps, OperationInput, ViewResult } from "./ope
 export const OPERATIONS: readonly Operation[] = [
   createAndStartTaskOperation,
   createTaskOperation,
+  getCommonTemplateInfoOperation,
   getCommonTemplateListOperation,
   getTaskDetailOperation,
   getTaskNodeDetailOperation,
   getTaskStatusOperation,
+  getTemplateInfoOperation,
   getTemplateListOperation,
+  getTemplateSchemesOperation,
+  getUserProjectListOperation,
   operateTaskOperation,
   previewCommonTaskTreeOperation,
   previewTaskTreeOperation,

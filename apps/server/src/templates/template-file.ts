@@ -6,10 +6,10 @@ import {
   labelProblems,
   standardizeNames,
   validateWebTreeInPlace,
+  withDrawing,
 } from "@bksops/domain";
 import { templateVersion } from "../operations/shared/template-version.js";
 import { parseBkDatetime } from "../time/bk-datetime.js";
-import { withDrawing } from "./drawing.js";
 
 /**
  * A template file (the demo data and `TEMPLATES_DIR` use the same format):

@@ -111,6 +111,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/get_common_template_info/{template_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a common flow template (API gateway)
+         * @description Answers the common template `template_id`: its metadata and its tree without the canvas, as
+         *     `get_template_info` answers a template, without any project field. It takes the same options
+         *     except `include_executor_proxy` (accepted, without effect: common templates have no executor
+         *     proxy); `unfold_subprocess` and `format` are validated and otherwise ignored.
+         *
+         *     Checks run in this order: credentials (gateway) → IAM for apps not on the whitelist (a
+         *     common template that does not exist: `数据不存在错误: … CommonTemplate(id=<id>) does not exist.
+         *     | process_exception`, `data: null`, no trace_id; a user without `common_flow_view`: `iam
+         *     authentication exception, please check, action:common_flow_view`, code 3599999, `data: null`,
+         *     trace_id) → query options → template lookup (`common template[id=<id>] does not exist`, code
+         *     3540400, for apps on the whitelist). MCP callers get no `pipeline_tree` (unless they pass
+         *     `include_pipeline_tree=true`) and no `template_constants`.
+         */
+        get: operations["getCommonTemplateInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/c/compapi/v2/sops/get_common_template_info/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a common flow template (ESB)
+         * @description The ESB form (`/v2/sops/get_common_template_info/`): the credentials and `template_id` travel
+         *     in the query string. The ESB rewrites the answer as for every operation (`code` 0 or
+         *     1306000, `message`, `data`, `request_id`).
+         */
+        get: operations["getCommonTemplateInfoEsb"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/get_common_template_list/": {
         parameters: {
             query?: never;
@@ -317,6 +370,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/get_template_info/{template_id}/{bk_biz_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a flow template of a business (API gateway)
+         * @description Answers the flow template `template_id` of business `bk_biz_id` (a project id when `scope` is
+         *     not `cmdb_biz`), or with `template_source=common` a common template: its metadata, its tree
+         *     without the canvas and the business's project fields. This is the ground truth of
+         *     create_task: the task of a template is built from this tree, its activity ids are the ids
+         *     `exclude_task_nodes_id` takes, its variable keys the keys `constants` takes.
+         *
+         *     Checks run in this order, the first failure answering: credentials (gateway) → business
+         *     (`project(<id>) with scope(<scope>) does not exist.`, no trace_id) → IAM for apps not on the
+         *     whitelist (a template id that exists in no project: `数据不存在错误: … TaskTemplate(id=<id>)
+         *     does not exist. | process_exception`, `data: null`, no trace_id; a user without `flow_view`:
+         *     `{"result": false, "data": null, "message": "iam authentication exception, please check,
+         *     action:flow_view", "code": 3599999, "trace_id": "…"}`) → query options → template lookup in
+         *     this business.
+         */
+        get: operations["getTemplateInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/c/compapi/v2/sops/get_template_info/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a flow template of a business (ESB)
+         * @description The ESB form (`/v2/sops/get_template_info/`): the credentials, `bk_biz_id` and `template_id`
+         *     travel in the query string with the options. The ESB checks the credentials, forwards the rest
+         *     to the same view as the gateway form and rewrites the answer (`code` 0 or 1306000, `message`
+         *     `""` when absent, `data: null` when absent, `request_id`).
+         */
+        get: operations["getTemplateInfoEsb"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/get_template_list/{bk_biz_id}/": {
         parameters: {
             query?: never;
@@ -369,6 +477,105 @@ export interface paths {
          *     `message` (`""` when absent), `data` (`null` when absent) and `request_id`.
          */
         get: operations["getTemplateListEsb"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get_template_schemes/{bk_biz_id}/{template_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the execution schemes of a template (API gateway)
+         * @description Answers the execution schemes of the project template `template_id` of business `bk_biz_id`
+         *     (note the order of the path: business first). A scheme's `id` is its unique id: the value
+         *     create_task's `template_schemes_id` takes. bk-sops makes it `<template id>-<scheme name>`
+         *     when a scheme is saved, and a random 32-hex id when a template is imported, so read it here
+         *     rather than guess it. `data` is the JSON text of the activity ids the scheme runs.
+         *
+         *     Checks run in this order: credentials (gateway) → business (`project(<id>) with
+         *     scope(<scope>) does not exist.`, no trace_id) → IAM for apps not on the whitelist (a template
+         *     id that exists in no project: `数据不存在错误: … TaskTemplate(id=<id>) does not exist. |
+         *     process_exception`; a user without `flow_view`: `iam authentication exception, please check,
+         *     action:flow_view`, code 3599999) → template lookup in this business, which bk-sops does not
+         *     guard: a template of another business is answered by the same middleware, `数据不存在错误: …
+         *     TaskTemplate matching query does not exist. | process_exception`. A failure while computing
+         *     `with_constants` answers `get_template_schemes fail: <error>`, code 3599999.
+         */
+        get: operations["getTemplateSchemes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/c/compapi/v2/sops/get_template_schemes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the execution schemes of a template (ESB)
+         * @description The ESB form (`/v2/sops/get_template_schemes/`): the credentials, `bk_biz_id` and
+         *     `template_id` travel in the query string. The ESB rewrites the answer as for every operation.
+         */
+        get: operations["getTemplateSchemesEsb"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/get_user_project_list/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the projects the user may view (API gateway)
+         * @description Answers the projects (businesses) the calling user may view (IAM `project_view`), disabled
+         *     projects left out: each with its internal `project_id`, its CMDB `bk_biz_id` and its name.
+         *     `include_executor_proxy` adds each project's executor proxy (`null`: none). An option the
+         *     serializer refuses answers its errors as the message (see `BkSopsParamsError`). A failure to
+         *     ask IAM answers `can not fetch project for user[<username>]`, code 3599999.
+         */
+        get: operations["getUserProjectList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/c/compapi/v2/sops/get_user_project_list/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the projects the user may view (ESB)
+         * @description The ESB form (`/v2/sops/get_user_project_list/`): the credentials travel in the query string;
+         *     the ESB rewrites the answer as for every operation.
+         */
+        get: operations["getUserProjectListEsb"];
         put?: never;
         post?: never;
         delete?: never;
@@ -616,6 +823,88 @@ export interface components {
             trace_id?: string;
             data?: null;
         };
+        /**
+         * @description A flow template as bk-sops' detail APIs answer it (`format_template_data`): metadata, the
+         *     tree and, when read through a business, the project's ids and names. The `include_*`
+         *     options add their fields.
+         */
+        TemplateInfo: {
+            /** @description The template id (`template_id` of create_task). */
+            id: number;
+            name: string;
+            creator: string;
+            create_time: components["schemas"]["BkDatetime"];
+            /** @description Who edited the template last (`null`, never edited). */
+            editor: string | null;
+            edit_time: components["schemas"]["BkDatetime"];
+            /** @description e.g. `OpsTools`, `MonitorAlarm`, `ConfManage`, `DevTools`, `EnterpriseIT`, `OfficeApp`, `Other`, `Default`. */
+            category: string;
+            /**
+             * @description The template's tree (`format=json`, the default), or with `format=yaml` a YAML document
+             *     (bk-sops' v1 YAML schema, as its page export writes it).
+             */
+            pipeline_tree: components["schemas"]["TemplateTree"] | string;
+            description: string;
+            /** @description The internal project id (read through a business only). */
+            project_id?: number;
+            project_name?: string;
+            /** @description The CMDB business id (an integer; the published doc shows a string). */
+            bk_biz_id?: number;
+            /** @description The project's name, or `null` when the project is not a CMDB business. */
+            bk_biz_name?: string | null;
+            /** @description `include_executor_proxy`: who runs the template's tasks instead of their creator (`""`: nobody). */
+            executor_proxy?: string;
+            notify_type?: components["schemas"]["NotifyType"];
+            /** @description `include_notify`: who is notified. */
+            notify_receivers?: Record<string, never>;
+            /** @description `include_subprocess`: the template has subprocess nodes. */
+            has_subprocess?: boolean;
+            /** @description `include_subprocess`: one of its subprocesses has a newer version. */
+            subprocess_has_update?: boolean;
+            /** @description `include_constants`: the variables the nodes use. */
+            template_constants?: {
+                name: string;
+                key: string;
+                show_type: string;
+                /** @description The type's name (`节点输入` for a node input, `输入框` for `input`, …). */
+                constant_type: string;
+                /** @description How many node inputs refer to the variable. */
+                activity_count: number;
+            }[];
+        };
+        /**
+         * @description A template's tree as the read APIs answer it: the canvas (`line`, `location`) is left out and
+         *     every variable carries the `schema` of its type (an ItemSchema dict, or `null` when bk-sops
+         *     has none for it). Its activity ids are the ids `exclude_task_nodes_id` takes.
+         */
+        TemplateTree: components["schemas"]["PipelineTree"] & {
+            line?: never;
+            location?: never;
+            constants?: {
+                [key: string]: components["schemas"]["TemplateVariable"];
+            };
+        };
+        /** @description A variable of a template read through the read APIs; it always carries `schema`. */
+        TemplateVariable: components["schemas"]["Constant"] & unknown;
+        TemplateInfoSuccess: {
+            /** @constant */
+            result: true;
+            data: components["schemas"]["TemplateInfo"];
+            /** @constant */
+            code: 0;
+            trace_id?: string;
+            /**
+             * @description Added by the ESB.
+             * @constant
+             */
+            message?: "";
+            /** @description Added by the ESB. */
+            request_id?: string;
+        };
+        /** @description The answer of a template detail API (gateway form). */
+        TemplateInfoResponse: components["schemas"]["TemplateInfoSuccess"] | components["schemas"]["BkSopsError"] | components["schemas"]["BkSopsParamsError"];
+        /** @description The answer of a template detail API through the ESB. */
+        EsbTemplateInfoResponse: components["schemas"]["TemplateInfoSuccess"] | components["schemas"]["EsbError"];
         /**
          * @description An ESB error (HTTP 200): the ESB's own credential errors (code 1306000), missing path
          *     parameters (1306406), or a bk-sops error whose code the ESB rewrote to 1306000. The ESB passes
@@ -1157,6 +1446,16 @@ export interface components {
             pre_render_mako?: boolean;
             is_condition_hide?: string | boolean;
             plugin_code?: string;
+            /**
+             * @description Only in a template read through `get_template_info` (or `get_common_template_info`): the
+             *     ItemSchema of the variable's type (`type`, `description`, `enum`), or `null` when bk-sops
+             *     has none for it (a plugin it cannot load, a variable class without schema).
+             */
+            schema?: {
+                type?: string;
+                description?: string;
+                enum?: unknown[];
+            } | null;
         };
         Line: {
             /** @description The id of the flow this line draws. */
@@ -1646,6 +1945,66 @@ export interface components {
         GetTemplateListResponse: components["schemas"]["TemplateListSuccess"] | components["schemas"]["BkSopsError"] | components["schemas"]["BkSopsParamsError"] | components["schemas"]["BkSopsTimezoneError"];
         /** @description The answer through the ESB. */
         EsbGetTemplateListResponse: components["schemas"]["TemplateListSuccess"] | components["schemas"]["EsbError"];
+        TemplateScheme: {
+            /** @description The scheme's unique id, what create_task's `template_schemes_id` takes. */
+            id: string;
+            name: string;
+            /** @description The JSON text of the activity ids the scheme runs, e.g. `["n1…","n2…"]`. */
+            data: string;
+            /** @description `with_constants=true`: the variables a task of this scheme keeps. */
+            detail?: {
+                constants: {
+                    [key: string]: components["schemas"]["Constant"];
+                };
+            };
+        };
+        TemplateSchemesSuccess: {
+            /** @constant */
+            result: true;
+            data: components["schemas"]["TemplateScheme"][];
+            /** @constant */
+            code: 0;
+            trace_id?: string;
+            /**
+             * @description Added by the ESB.
+             * @constant
+             */
+            message?: "";
+            /** @description Added by the ESB. */
+            request_id?: string;
+        };
+        /** @description The answer of bk-sops (gateway form). */
+        TemplateSchemesResponse: components["schemas"]["TemplateSchemesSuccess"] | components["schemas"]["BkSopsError"];
+        /** @description The answer through the ESB. */
+        EsbTemplateSchemesResponse: components["schemas"]["TemplateSchemesSuccess"] | components["schemas"]["EsbError"];
+        UserProject: {
+            /** @description The internal project id (`scope` other than `cmdb_biz` takes it). */
+            project_id: number;
+            /** @description The CMDB business id the project maps to. */
+            bk_biz_id: number;
+            name: string;
+            /** @description `include_executor_proxy`: the project's executor proxy, `null` when none. */
+            executor_proxy?: string | null;
+        };
+        UserProjectListSuccess: {
+            /** @constant */
+            result: true;
+            data: components["schemas"]["UserProject"][];
+            /** @constant */
+            code: 0;
+            trace_id?: string;
+            /**
+             * @description Added by the ESB.
+             * @constant
+             */
+            message?: "";
+            /** @description Added by the ESB. */
+            request_id?: string;
+        };
+        /** @description The answer of bk-sops (gateway form). */
+        UserProjectListResponse: components["schemas"]["UserProjectListSuccess"] | components["schemas"]["BkSopsError"] | components["schemas"]["BkSopsParamsError"];
+        /** @description The answer through the ESB. */
+        EsbUserProjectListResponse: components["schemas"]["UserProjectListSuccess"] | components["schemas"]["EsbError"];
         /** @description The body; bk-sops reads `action` and `scope`. */
         OperateTaskParams: {
             /**
@@ -1786,7 +2145,7 @@ export interface components {
         MethodNotAllowed: {
             headers: {
                 /** @description The allowed method. */
-                Allow?: "GET" | "POST";
+                Allow: "GET" | "POST";
                 [name: string]: unknown;
             };
             content: {
@@ -1899,6 +2258,26 @@ export interface components {
                 "application/json": components["schemas"]["EsbCreateTaskResponse"];
             };
         };
+        /** @description The answer of bk-sops, HTTP 200 (`result: false` for its refusals). */
+        GetCommonTemplateInfoResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TemplateInfoResponse"];
+            };
+        };
+        /** @description The ESB's answer, always HTTP 200 (its own errors as for every operation). */
+        EsbGetCommonTemplateInfoResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbTemplateInfoResponse"];
+            };
+        };
         /** @description The answer of bk-sops: the list, or a bk-sops error (`result: false`, still HTTP 200). */
         GatewayCommonTemplateListResult: {
             headers: {
@@ -1982,6 +2361,29 @@ export interface components {
                 "application/json": components["schemas"]["EsbGetTaskStatusResponse"];
             };
         };
+        /** @description The answer of bk-sops, HTTP 200 (`result: false` for its refusals). */
+        GetTemplateInfoResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TemplateInfoResponse"];
+            };
+        };
+        /**
+         * @description The ESB's answer, always HTTP 200: the view's answer rewritten, or an ESB error of its own
+         *     (credentials: code 1306000; a missing `bk_biz_id` or `template_id`: 1306406).
+         */
+        EsbGetTemplateInfoResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbTemplateInfoResponse"];
+            };
+        };
         /** @description The answer of bk-sops: the list, or a bk-sops error (`result: false`, still HTTP 200). */
         GatewayTemplateListResult: {
             headers: {
@@ -2016,6 +2418,46 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["EsbGetTemplateListResponse"];
+            };
+        };
+        /** @description The answer of bk-sops, HTTP 200 (`result: false` for its refusals). */
+        GetTemplateSchemesResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TemplateSchemesResponse"];
+            };
+        };
+        /** @description The ESB's answer, always HTTP 200 (its own errors as for every operation). */
+        EsbGetTemplateSchemesResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbTemplateSchemesResponse"];
+            };
+        };
+        /** @description The answer of bk-sops, HTTP 200 (`result: false` for its refusals). */
+        GetUserProjectListResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UserProjectListResponse"];
+            };
+        };
+        /** @description The ESB's answer, always HTTP 200 (its own errors as for every operation). */
+        EsbGetUserProjectListResult: {
+            headers: {
+                "Sops-Trace-Id": components["headers"]["SopsTraceId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EsbUserProjectListResponse"];
             };
         };
         /** @description The engine's answer, or a bk-sops error (`result` false, still HTTP 200). */
@@ -2127,11 +2569,37 @@ export interface components {
          *     the internal project id.
          */
         Scope: string;
+        /** @description The app's code (the ESB reads the credentials of a GET from the query string). */
+        EsbAppCode: string;
+        /** @description The app's secret. */
+        EsbAppSecret: string;
+        /** @description The user's login token (or give `bk_username`, for apps exempted from user verification). */
+        EsbBkToken: string;
+        /** @description The user's name, accepted only for apps exempted from user verification. */
+        EsbBkUsername: string;
+        /**
+         * @description Adds `executor_proxy` (project templates only); a boolean as `DrfBoolean` reads it (an
+         *     invalid one: see the `invalid_options` example).
+         */
+        IncludeExecutorProxy: components["schemas"]["DrfBoolean"];
+        /** @description Adds `has_subprocess` and `subprocess_has_update` (a boolean, read as `include_executor_proxy`). */
+        IncludeSubprocess: components["schemas"]["DrfBoolean"];
+        /**
+         * @description Adds `template_constants`: the variables the nodes use (as a task would prune them), node
+         *     outputs left out, each with its type's name and how many node inputs refer to it.
+         */
+        IncludeConstants: components["schemas"]["DrfBoolean"];
+        /** @description Adds `notify_type` and `notify_receivers` (a boolean, read as `include_executor_proxy`). */
+        IncludeNotify: components["schemas"]["DrfBoolean"];
+        /** @description Validated as a boolean and otherwise unused. */
+        IncludeLabels: components["schemas"]["DrfBoolean"];
         /**
          * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
          *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
          */
         Traceparent: string;
+        /** @description The common template id. */
+        EsbTemplateId: string;
         /** @description Validated, but changes nothing (common templates have no executor proxy). */
         CommonTemplateListIncludeExecutorProxy: components["schemas"]["DrfBoolean"];
         /** @description Validated, but changes nothing in a list. */
@@ -2162,6 +2630,28 @@ export interface components {
         CommonTemplateListEsbBkToken: string;
         /** @description The user's name (ESB form), accepted instead of `bk_token` only from login-exempt apps. */
         CommonTemplateListEsbBkUsername: string;
+        /**
+         * @description `project` (default) or `business`: a template of the business; any other value (normally
+         *     `common`): a common template, read whatever the business.
+         */
+        TemplateSource: string;
+        /**
+         * @description Adds to each subprocess node a `pipeline` with its template's whole tree, recursively (a
+         *     boolean, read as `include_executor_proxy`). A failure answers `format_template_data
+         *     failed: <error>`, code 3599999. (The reference server refuses it on a template with
+         *     subprocess nodes.)
+         */
+        UnfoldSubprocess: string;
+        /**
+         * @description `json` (default) or `yaml` (anything else is refused by the view, see the `invalid_options` example): with `yaml`, `pipeline_tree` is a YAML document as bk-sops' page
+         *     export writes it; a failure answers `export yaml failed: <error>` or `convert yaml failed:
+         *     <error>`, code 3599999. (The reference server answers `convert yaml failed` to every `yaml`.)
+         */
+        Format: string;
+        /** @description The business id (a project id when `scope` is not `cmdb_biz`). */
+        EsbBkBizId: string;
+        /** @description The template id. */
+        "EsbTemplateId-2": string;
         /**
          * @description `business` (the doc's default) or `project` (the code's default) list the business's
          *     templates; **any other value**, the empty one included, lists every common template.
@@ -2214,6 +2704,12 @@ export interface components {
         TemplateListEsbBkUsername: string;
         /** @description The business id (digits), as the path's `{bk_biz_id}` of the gateway form. */
         TemplateListEsbBkBizId: string;
+        /** @description `true` (in any case) adds each scheme's `detail`; any other value does not. */
+        WithConstants: string;
+        /** @description The template id. */
+        "EsbTemplateId-3": string;
+        /** @description Validated as a boolean and otherwise unused. */
+        IncludeStaffGroups: string;
     };
     requestBodies: {
         /** @description The task parameters; credentials may also be sent here when the header is absent. */
@@ -2422,6 +2918,97 @@ export interface operations {
             200: components["responses"]["EsbCreateTaskResult"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getCommonTemplateInfo: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Adds `executor_proxy` (project templates only); a boolean as `DrfBoolean` reads it (an
+                 *     invalid one: see the `invalid_options` example).
+                 */
+                include_executor_proxy?: components["parameters"]["IncludeExecutorProxy"];
+                /** @description Adds `has_subprocess` and `subprocess_has_update` (a boolean, read as `include_executor_proxy`). */
+                include_subprocess?: components["parameters"]["IncludeSubprocess"];
+                /**
+                 * @description Adds `template_constants`: the variables the nodes use (as a task would prune them), node
+                 *     outputs left out, each with its type's name and how many node inputs refer to it.
+                 */
+                include_constants?: components["parameters"]["IncludeConstants"];
+                /** @description Adds `notify_type` and `notify_receivers` (a boolean, read as `include_executor_proxy`). */
+                include_notify?: components["parameters"]["IncludeNotify"];
+                /** @description Validated as a boolean and otherwise unused. */
+                include_labels?: components["parameters"]["IncludeLabels"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path: {
+                /**
+                 * @description The flow template id (digits only; anything else is answered 404).
+                 * @example 1
+                 */
+                template_id: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["GetCommonTemplateInfoResult"];
+            400: components["responses"]["GatewayInvalidArgs"];
+            403: components["responses"]["GatewayAppNoPermission"];
+            404: components["responses"]["GatewayApiNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getCommonTemplateInfoEsb: {
+        parameters: {
+            query: {
+                /** @description The app's code (the ESB reads the credentials of a GET from the query string). */
+                bk_app_code: components["parameters"]["EsbAppCode"];
+                /** @description The app's secret. */
+                bk_app_secret: components["parameters"]["EsbAppSecret"];
+                /** @description The user's login token (or give `bk_username`, for apps exempted from user verification). */
+                bk_token?: components["parameters"]["EsbBkToken"];
+                /** @description The user's name, accepted only for apps exempted from user verification. */
+                bk_username?: components["parameters"]["EsbBkUsername"];
+                /** @description The common template id. */
+                template_id: components["parameters"]["EsbTemplateId"];
+                /**
+                 * @description Adds `executor_proxy` (project templates only); a boolean as `DrfBoolean` reads it (an
+                 *     invalid one: see the `invalid_options` example).
+                 */
+                include_executor_proxy?: components["parameters"]["IncludeExecutorProxy"];
+                /** @description Adds `has_subprocess` and `subprocess_has_update` (a boolean, read as `include_executor_proxy`). */
+                include_subprocess?: components["parameters"]["IncludeSubprocess"];
+                /**
+                 * @description Adds `template_constants`: the variables the nodes use (as a task would prune them), node
+                 *     outputs left out, each with its type's name and how many node inputs refer to it.
+                 */
+                include_constants?: components["parameters"]["IncludeConstants"];
+                /** @description Adds `notify_type` and `notify_receivers` (a boolean, read as `include_executor_proxy`). */
+                include_notify?: components["parameters"]["IncludeNotify"];
+                /** @description Validated as a boolean and otherwise unused. */
+                include_labels?: components["parameters"]["IncludeLabels"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EsbGetCommonTemplateInfoResult"];
+            405: components["responses"]["MethodNotAllowed"];
         };
     };
     getCommonTemplateList: {
@@ -2779,6 +3366,151 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
         };
     };
+    getTemplateInfo: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `project` (default) or `business`: a template of the business; any other value (normally
+                 *     `common`): a common template, read whatever the business.
+                 */
+                template_source?: components["parameters"]["TemplateSource"];
+                /**
+                 * @description Adds `executor_proxy` (project templates only); a boolean as `DrfBoolean` reads it (an
+                 *     invalid one: see the `invalid_options` example).
+                 */
+                include_executor_proxy?: components["parameters"]["IncludeExecutorProxy"];
+                /** @description Adds `has_subprocess` and `subprocess_has_update` (a boolean, read as `include_executor_proxy`). */
+                include_subprocess?: components["parameters"]["IncludeSubprocess"];
+                /**
+                 * @description Adds `template_constants`: the variables the nodes use (as a task would prune them), node
+                 *     outputs left out, each with its type's name and how many node inputs refer to it.
+                 */
+                include_constants?: components["parameters"]["IncludeConstants"];
+                /** @description Adds `notify_type` and `notify_receivers` (a boolean, read as `include_executor_proxy`). */
+                include_notify?: components["parameters"]["IncludeNotify"];
+                /** @description Validated as a boolean and otherwise unused. */
+                include_labels?: components["parameters"]["IncludeLabels"];
+                /**
+                 * @description Adds to each subprocess node a `pipeline` with its template's whole tree, recursively (a
+                 *     boolean, read as `include_executor_proxy`). A failure answers `format_template_data
+                 *     failed: <error>`, code 3599999. (The reference server refuses it on a template with
+                 *     subprocess nodes.)
+                 */
+                unfold_subprocess?: components["parameters"]["UnfoldSubprocess"];
+                /**
+                 * @description `json` (default) or `yaml` (anything else is refused by the view, see the `invalid_options` example): with `yaml`, `pipeline_tree` is a YAML document as bk-sops' page
+                 *     export writes it; a failure answers `export yaml failed: <error>` or `convert yaml failed:
+                 *     <error>`, code 3599999. (The reference server answers `convert yaml failed` to every `yaml`.)
+                 */
+                format?: components["parameters"]["Format"];
+                /**
+                 * @description How `bk_biz_id` is read: `cmdb_biz` (default) means a CMDB business id; any other value means
+                 *     the internal project id.
+                 */
+                scope?: components["parameters"]["Scope"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path: {
+                /**
+                 * @description The flow template id (digits only; anything else is answered 404).
+                 * @example 1
+                 */
+                template_id: components["parameters"]["TemplateId"];
+                /**
+                 * @description The business id (CMDB). With a `scope` other than `cmdb_biz` in the body it is the internal
+                 *     project id instead. Digits only.
+                 * @example 2
+                 */
+                bk_biz_id: components["parameters"]["BkBizId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["GetTemplateInfoResult"];
+            400: components["responses"]["GatewayInvalidArgs"];
+            403: components["responses"]["GatewayAppNoPermission"];
+            404: components["responses"]["GatewayApiNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getTemplateInfoEsb: {
+        parameters: {
+            query: {
+                /** @description The app's code (the ESB reads the credentials of a GET from the query string). */
+                bk_app_code: components["parameters"]["EsbAppCode"];
+                /** @description The app's secret. */
+                bk_app_secret: components["parameters"]["EsbAppSecret"];
+                /** @description The user's login token (or give `bk_username`, for apps exempted from user verification). */
+                bk_token?: components["parameters"]["EsbBkToken"];
+                /** @description The user's name, accepted only for apps exempted from user verification. */
+                bk_username?: components["parameters"]["EsbBkUsername"];
+                /** @description The business id (a project id when `scope` is not `cmdb_biz`). */
+                bk_biz_id: components["parameters"]["EsbBkBizId"];
+                /** @description The template id. */
+                template_id: components["parameters"]["EsbTemplateId-2"];
+                /**
+                 * @description `project` (default) or `business`: a template of the business; any other value (normally
+                 *     `common`): a common template, read whatever the business.
+                 */
+                template_source?: components["parameters"]["TemplateSource"];
+                /**
+                 * @description Adds `executor_proxy` (project templates only); a boolean as `DrfBoolean` reads it (an
+                 *     invalid one: see the `invalid_options` example).
+                 */
+                include_executor_proxy?: components["parameters"]["IncludeExecutorProxy"];
+                /** @description Adds `has_subprocess` and `subprocess_has_update` (a boolean, read as `include_executor_proxy`). */
+                include_subprocess?: components["parameters"]["IncludeSubprocess"];
+                /**
+                 * @description Adds `template_constants`: the variables the nodes use (as a task would prune them), node
+                 *     outputs left out, each with its type's name and how many node inputs refer to it.
+                 */
+                include_constants?: components["parameters"]["IncludeConstants"];
+                /** @description Adds `notify_type` and `notify_receivers` (a boolean, read as `include_executor_proxy`). */
+                include_notify?: components["parameters"]["IncludeNotify"];
+                /** @description Validated as a boolean and otherwise unused. */
+                include_labels?: components["parameters"]["IncludeLabels"];
+                /**
+                 * @description Adds to each subprocess node a `pipeline` with its template's whole tree, recursively (a
+                 *     boolean, read as `include_executor_proxy`). A failure answers `format_template_data
+                 *     failed: <error>`, code 3599999. (The reference server refuses it on a template with
+                 *     subprocess nodes.)
+                 */
+                unfold_subprocess?: components["parameters"]["UnfoldSubprocess"];
+                /**
+                 * @description `json` (default) or `yaml` (anything else is refused by the view, see the `invalid_options` example): with `yaml`, `pipeline_tree` is a YAML document as bk-sops' page
+                 *     export writes it; a failure answers `export yaml failed: <error>` or `convert yaml failed:
+                 *     <error>`, code 3599999. (The reference server answers `convert yaml failed` to every `yaml`.)
+                 */
+                format?: components["parameters"]["Format"];
+                /**
+                 * @description How `bk_biz_id` is read: `cmdb_biz` (default) means a CMDB business id; any other value means
+                 *     the internal project id.
+                 */
+                scope?: components["parameters"]["Scope"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EsbGetTemplateInfoResult"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
     getTemplateList: {
         parameters: {
             query?: {
@@ -2921,6 +3653,152 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["EsbTemplateListResult"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getTemplateSchemes: {
+        parameters: {
+            query?: {
+                /** @description `true` (in any case) adds each scheme's `detail`; any other value does not. */
+                with_constants?: components["parameters"]["WithConstants"];
+                /**
+                 * @description How `bk_biz_id` is read: `cmdb_biz` (default) means a CMDB business id; any other value means
+                 *     the internal project id.
+                 */
+                scope?: components["parameters"]["Scope"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path: {
+                /**
+                 * @description The business id (CMDB). With a `scope` other than `cmdb_biz` in the body it is the internal
+                 *     project id instead. Digits only.
+                 * @example 2
+                 */
+                bk_biz_id: components["parameters"]["BkBizId"];
+                /**
+                 * @description The flow template id (digits only; anything else is answered 404).
+                 * @example 1
+                 */
+                template_id: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["GetTemplateSchemesResult"];
+            400: components["responses"]["GatewayInvalidArgs"];
+            403: components["responses"]["GatewayAppNoPermission"];
+            404: components["responses"]["GatewayApiNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getTemplateSchemesEsb: {
+        parameters: {
+            query: {
+                /** @description The app's code (the ESB reads the credentials of a GET from the query string). */
+                bk_app_code: components["parameters"]["EsbAppCode"];
+                /** @description The app's secret. */
+                bk_app_secret: components["parameters"]["EsbAppSecret"];
+                /** @description The user's login token (or give `bk_username`, for apps exempted from user verification). */
+                bk_token?: components["parameters"]["EsbBkToken"];
+                /** @description The user's name, accepted only for apps exempted from user verification. */
+                bk_username?: components["parameters"]["EsbBkUsername"];
+                /** @description The business id (a project id when `scope` is not `cmdb_biz`). */
+                bk_biz_id: components["parameters"]["EsbBkBizId"];
+                /** @description The template id. */
+                template_id: components["parameters"]["EsbTemplateId-3"];
+                /** @description `true` (in any case) adds each scheme's `detail`; any other value does not. */
+                with_constants?: components["parameters"]["WithConstants"];
+                /**
+                 * @description How `bk_biz_id` is read: `cmdb_biz` (default) means a CMDB business id; any other value means
+                 *     the internal project id.
+                 */
+                scope?: components["parameters"]["Scope"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EsbGetTemplateSchemesResult"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getUserProjectList: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Adds `executor_proxy` (project templates only); a boolean as `DrfBoolean` reads it (an
+                 *     invalid one: see the `invalid_options` example).
+                 */
+                include_executor_proxy?: components["parameters"]["IncludeExecutorProxy"];
+                /** @description Validated as a boolean and otherwise unused. */
+                include_staff_groups?: components["parameters"]["IncludeStaffGroups"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["GetUserProjectListResult"];
+            400: components["responses"]["GatewayInvalidArgs"];
+            403: components["responses"]["GatewayAppNoPermission"];
+            404: components["responses"]["GatewayApiNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getUserProjectListEsb: {
+        parameters: {
+            query: {
+                /** @description The app's code (the ESB reads the credentials of a GET from the query string). */
+                bk_app_code: components["parameters"]["EsbAppCode"];
+                /** @description The app's secret. */
+                bk_app_secret: components["parameters"]["EsbAppSecret"];
+                /** @description The user's login token (or give `bk_username`, for apps exempted from user verification). */
+                bk_token?: components["parameters"]["EsbBkToken"];
+                /** @description The user's name, accepted only for apps exempted from user verification. */
+                bk_username?: components["parameters"]["EsbBkUsername"];
+                /**
+                 * @description Adds `executor_proxy` (project templates only); a boolean as `DrfBoolean` reads it (an
+                 *     invalid one: see the `invalid_options` example).
+                 */
+                include_executor_proxy?: components["parameters"]["IncludeExecutorProxy"];
+                /** @description Validated as a boolean and otherwise unused. */
+                include_staff_groups?: components["parameters"]["IncludeStaffGroups"];
+            };
+            header?: {
+                /**
+                 * @description W3C trace context. When present its value becomes the `trace_id` of the answer and the
+                 *     `Sops-Trace-Id` response header; otherwise a uuid4 hex is generated.
+                 */
+                Traceparent?: components["parameters"]["Traceparent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EsbGetUserProjectListResult"];
             405: components["responses"]["MethodNotAllowed"];
         };
     };

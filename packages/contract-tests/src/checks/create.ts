@@ -1,12 +1,11 @@
-import { send } from "../http.js";
 import type { Exchange } from "../types.js";
-import { once, type Recorder, type RunContext, skipped, TASK_PREFIX, type Verdict } from "./check.js";
+import { type RunContext, sendFor, TASK_PREFIX } from "./check.js";
 import { brief, isObject } from "./diff.js";
 import { createRequest } from "./requests.js";
 
 type Json = Record<string, unknown>;
 
-/** A create_task call the suite made, and what it learned from the answer. */
+/** A create_task call the suite made, and what came back. */
 export interface Created {
   exchange: Exchange;
   /** Why the answer is not a created task; absent when it is one. */
@@ -15,13 +14,8 @@ export interface Created {
   tree?: Json;
 }
 
-/** Creates a task from the target's template (name prefixed) and reads the answer. */
-export async function createTask(ctx: RunContext, label: string, params: Json = {}): Promise<Created> {
-  const exchange = await send(
-    ctx.target,
-    createRequest(ctx, { name: `${TASK_PREFIX}${label}`, ...params }),
-    ctx.timeoutMs,
-  );
+/** Reads a create_task answer: the task, or why there is none. */
+export function readCreated(exchange: Exchange): Created {
   const body = exchange.response?.json;
   if (!exchange.response) return { exchange, problem: `no answer: ${exchange.error}` };
   if (!isObject(body))
@@ -39,26 +33,8 @@ export async function createTask(ctx: RunContext, label: string, params: Json = 
   return { exchange, data: body.data, tree, problem: tree ? undefined : "data has no pipeline_tree" };
 }
 
-/** The first create of the run, from which the suite learns the template (discovery). */
-export const discovery = (ctx: RunContext) => once(ctx, "discovery", () => createTask(ctx, "discovery"));
-/** A second plain create, to compare ids and task ids with the first. */
-export const secondCreate = (ctx: RunContext) => once(ctx, "second", () => createTask(ctx, "second"));
-
-/** The template activities of a created tree: template node id → activity. */
-export function activitiesByTemplateId(tree: Json): Map<string, Json> {
-  const found = new Map<string, Json>();
-  const activities = isObject(tree.activities) ? tree.activities : {};
-  for (const [id, activity] of Object.entries(activities)) {
-    if (!isObject(activity)) continue;
-    found.set(typeof activity.template_node_id === "string" ? activity.template_node_id : id, activity);
-  }
-  return found;
-}
-
-/** The discovery create, attached to the check; a skip when discovery failed (its own check fails). */
-export async function learned(ctx: RunContext, recorder: Recorder): Promise<Created | Verdict> {
-  const first = await discovery(ctx);
-  recorder.attach(first.exchange);
-  if (first.problem) return skipped(`discovery failed (see semantics.create-succeeds): ${first.problem}`);
-  return first;
+/** Creates a task from the target's template (name prefixed) and reads the answer. */
+export async function createTask(ctx: RunContext, label: string, params: Json = {}): Promise<Created> {
+  const exchange = await sendFor(ctx, createRequest(ctx, { name: `${TASK_PREFIX}${label}`, ...params }));
+  return readCreated(exchange);
 }

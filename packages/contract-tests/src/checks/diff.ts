@@ -47,13 +47,16 @@ export function brief(value: unknown, max = 160): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** A readable diff: one `- expected` / `+ actual` pair per difference. */
+/** A readable diff: per difference `- expected` / `+ actual` (`(absent)` where one side has nothing), then its detail. */
 export function renderDiff(differences: Difference[]): string {
   return differences
     .map((d) => {
       const lines = [`@ ${d.path || "(body)"}: ${d.note}`];
-      if ("expected" in d && d.expected !== undefined) lines.push(`- ${brief(d.expected, 400)}`);
-      if ("actual" in d && d.actual !== undefined) lines.push(`+ ${brief(d.actual, 400)}`);
+      const missing = d.note === "missing";
+      const extra = d.note === "not documented";
+      if ("expected" in d || missing || extra) lines.push(`- ${extra ? "(absent)" : brief(d.expected, 400)}`);
+      if ("actual" in d || missing || extra) lines.push(`+ ${missing ? "(absent)" : brief(d.actual, 400)}`);
+      if (d.detail) lines.push(d.detail.replace(/^/gm, "    "));
       return lines.join("\n");
     })
     .join("\n");

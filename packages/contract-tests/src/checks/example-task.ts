@@ -1,7 +1,7 @@
 import type { ExamplePair, TaskStep } from "@bksops/api-types";
-import { AUTH_HEADER, ESB_PREFIX, type Outgoing, send } from "../http.js";
+import { AUTH_HEADER, ESB_PREFIX, type Outgoing } from "../http.js";
 import type { Form, Identity } from "../types.js";
-import { once, type RunContext, TASK_PREFIX } from "./check.js";
+import { once, type RunContext, sendFor, TASK_PREFIX } from "./check.js";
 import { isObject } from "./diff.js";
 import { createRequest, credentialKeys } from "./requests.js";
 
@@ -28,7 +28,7 @@ async function createTask(
     { name: `${TASK_PREFIX}${name}`, ...params },
     { templateId: typeof templateId === "string" ? templateId : undefined },
   );
-  const exchange = await send(ctx.target, out, ctx.timeoutMs);
+  const exchange = await sendFor(ctx, out);
   const json = exchange.response?.json;
   const data = isObject(json) && isObject(json.data) ? json.data : undefined;
   if (typeof data?.task_id !== "number") {
@@ -50,7 +50,8 @@ export function fixtureTask(ctx: RunContext, identity: Identity): Promise<SuiteT
 }
 
 /** A call of a task operation (start_task, operate_task, get_task_status) in the given form. */
-function taskCall(
+export function taskCall(
+  ctx: RunContext,
   form: Form,
   identity: Identity,
   taskId: string,
@@ -59,17 +60,18 @@ function taskCall(
   params: Record<string, string> = {},
 ): Outgoing {
   const credentials = credentialKeys(identity.credentials);
+  const operationId = ctx.operations.get(name)?.operationIds[form] ?? name;
   if (form === "esb") {
     const fields = { ...credentials, bk_biz_id: identity.bizId, task_id: taskId, ...params };
     return method === "GET"
-      ? { form, operationId: name, method, path: `${ESB_PREFIX}/${name}/?${new URLSearchParams(fields)}` }
-      : { form, operationId: name, method, path: `${ESB_PREFIX}/${name}/`, body: fields };
+      ? { form, operationId, method, path: `${ESB_PREFIX}/${name}/?${new URLSearchParams(fields)}` }
+      : { form, operationId, method, path: `${ESB_PREFIX}/${name}/`, body: fields };
   }
   const path = `/${name}/${taskId}/${identity.bizId}/`;
   const headers = { [AUTH_HEADER]: JSON.stringify(credentials) };
   return method === "GET"
-    ? { form, operationId: name, method, path, headers }
-    : { form, operationId: name, method, path, headers, body: params };
+    ? { form, operationId, method, path, headers }
+    : { form, operationId, method, path, headers, body: params };
 }
 
 const SETTLED: Record<"finish" | "settle", string[]> = {
@@ -82,11 +84,7 @@ async function runStep(ctx: RunContext, form: Form, identity: Identity, taskId: 
     const deadline = Date.now() + ctx.timeoutMs;
     let state: unknown;
     while (Date.now() < deadline) {
-      const exchange = await send(
-        ctx.target,
-        taskCall(form, identity, taskId, "get_task_status", "GET"),
-        ctx.timeoutMs,
-      );
+      const exchange = await sendFor(ctx, taskCall(ctx, form, identity, taskId, "get_task_status", "GET"));
       const json = exchange.response?.json;
       state = isObject(json) && isObject(json.data) ? json.data.state : undefined;
       if (typeof state === "string" && SETTLED[step].includes(state)) return;
@@ -98,9 +96,9 @@ async function runStep(ctx: RunContext, form: Form, identity: Identity, taskId: 
   }
   const out =
     step === "start"
-      ? taskCall(form, identity, taskId, "start_task", "POST")
-      : taskCall(form, identity, taskId, "operate_task", "POST", { action: step });
-  const exchange = await send(ctx.target, out, ctx.timeoutMs);
+      ? taskCall(ctx, form, identity, taskId, "start_task", "POST")
+      : taskCall(ctx, form, identity, taskId, "operate_task", "POST", { action: step });
+  const exchange = await sendFor(ctx, out);
   const json = exchange.response?.json;
   if (!isObject(json) || json.result !== true) {
     throw new TaskPreparationError(
@@ -111,12 +109,19 @@ async function runStep(ctx: RunContext, form: Form, identity: Identity, taskId: 
 
 /**
  * The task an example's `task_id` names: the shared fixture task, or (`x-contract.task`) one made
- * for the example and taken through its steps. A static mock gets the fixture: it keeps no state.
+ * for the example (with `create`, the example's parameters as the scene maps them) and taken
+ * through its steps. A static mock gets the fixture: it keeps no state.
  */
-export async function exampleTask(ctx: RunContext, pair: ExamplePair, form: Form, identity: Identity) {
+export async function exampleTask(
+  ctx: RunContext,
+  pair: ExamplePair,
+  form: Form,
+  identity: Identity,
+  create: Record<string, unknown> | undefined = pair.request?.contract.task?.create,
+) {
   const wanted = pair.request?.contract.task;
   if (!wanted || ctx.target.staticMock) return fixtureTask(ctx, identity);
-  const task = await createTask(ctx, identity, pair.name, wanted.create);
+  const task = await createTask(ctx, identity, pair.name, create);
   for (const step of wanted.steps ?? []) await runStep(ctx, form, identity, task.id, step);
   return task;
 }

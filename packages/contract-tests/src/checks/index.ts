@@ -8,6 +8,3 @@ import { semanticChecks } from "./semantics.js";
 export function allChecks(pairs: ExamplePair[]): CheckDef[] {
   return [...exampleChecks(pairs), ...negativeChecks(), ...semanticChecks()];
 }
-
-/** The id of the schema check that validates the answers of check `id`. */
-export const schemaIdOf = (id: string) => `schema.${id}`;

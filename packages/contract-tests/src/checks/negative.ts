@@ -1,7 +1,7 @@
 import { CREATE_TASK } from "../http.js";
 import type { Difference } from "../types.js";
-import { compareAnswer } from "./answer.js";
-import { type CheckDef, passed, skipped, verdictOf } from "./check.js";
+import { compareAnswer, statusDifference } from "./answer.js";
+import { type CheckDef, headline, passed, skipped, verdictOf } from "./check.js";
 import { brief, isObject } from "./diff.js";
 import { NEGATIVE_CASES, type NegativeCase } from "./negative-cases.js";
 import { createRequest } from "./requests.js";
@@ -23,27 +23,16 @@ function caseCheck(negative: NegativeCase): CheckDef {
       if (!answer) return { status: "failed", reason: `no answer: ${exchange.error}` };
       const actual = answer.json ?? answer.text;
       const tries = negative.expected(ctx, actual).map((expected) => {
-        const differences: Difference[] = compareAnswer(expected.value, actual, {
-          firstLineMessage: expected.firstLineMessage,
-        });
-        if (answer.status !== expected.status) {
-          differences.unshift({
-            path: "(status)",
-            note: "HTTP status differs",
-            expected: expected.status,
-            actual: answer.status,
-          });
-        }
-        return differences;
+        return [
+          ...statusDifference(expected.status, answer.status),
+          ...compareAnswer(expected.value, actual, { firstLineMessage: expected.firstLineMessage }),
+        ];
       });
       const best = tries.reduce((a, b) => (b.length < a.length ? b : a));
       if (best.length === 0) return passed();
       const which =
         tries.length > 1 ? `matches none of the ${tries.length} documented answers; closest: ` : "";
-      return verdictOf(
-        best,
-        `${which}${best.length} difference(s); first at ${best[0]?.path}: ${best[0]?.note}`,
-      );
+      return verdictOf(best, `${which}${headline(best)}`);
     },
   };
 }
@@ -60,14 +49,7 @@ const wrongMethod: CheckDef = {
     const exchange = await recorder.send({ ...request, method: "GET" });
     const answer = exchange.response;
     if (!answer) return { status: "failed", reason: `no answer: ${exchange.error}` };
-    const differences: Difference[] = [];
-    if (answer.status !== 405)
-      differences.push({
-        path: "(status)",
-        note: "HTTP status differs",
-        expected: 405,
-        actual: answer.status,
-      });
+    const differences: Difference[] = statusDifference(405, answer.status);
     const allow = answer.headers.allow ?? "";
     if (!/\bPOST\b/i.test(allow))
       differences.push({

@@ -1,4 +1,4 @@
-import { AUTH_HEADER, ESB_PATH, gatewayPath, type Outgoing } from "../http.js";
+import { AUTH_HEADER, ESB_PATH, ESB_PREFIX, gatewayPath, type Outgoing } from "../http.js";
 import type { Credentials, Form } from "../types.js";
 import type { RunContext } from "./check.js";
 
@@ -22,7 +22,7 @@ export interface CreateOptions {
 
 /** A create_task call with the target's credentials and ids in the given form; `params` is the task. */
 export function createRequest(
-  ctx: RunContext,
+  ctx: Pick<RunContext, "identity" | "form">,
   params: Record<string, unknown>,
   options: CreateOptions = {},
 ): Outgoing {
@@ -50,4 +50,46 @@ export function createRequest(
 export function rawRequest(ctx: RunContext, raw: string, method = "POST"): Outgoing {
   const base = createRequest(ctx, {});
   return { ...base, body: undefined, raw, method };
+}
+
+/** A read (GET) of bk-sops operation `name`, in either form. */
+export interface ReadCall {
+  form: Form;
+  /** bk-sops' name, e.g. `get_template_info`. */
+  name: string;
+  operationId: string;
+  /** Path parameters in the gateway path's order, by name. */
+  pathParams: Array<[string, string]>;
+  query?: Record<string, string>;
+  credentials: Credentials;
+}
+
+/**
+ * The request of a read: the gateway puts the path parameters in the path and the credentials in
+ * `X-Bkapi-Authorization`; the ESB puts both in the query string with the options.
+ */
+export function readRequest(call: ReadCall): Outgoing {
+  const query = new URLSearchParams(call.query ?? {});
+  if (call.form === "esb") {
+    const all = new URLSearchParams({
+      ...credentialKeys(call.credentials),
+      ...Object.fromEntries(call.pathParams),
+    });
+    for (const [key, value] of query) all.set(key, value);
+    return {
+      form: "esb",
+      operationId: call.operationId,
+      method: "GET",
+      path: `${ESB_PREFIX}/${call.name}/?${all}`,
+    };
+  }
+  const segments = call.pathParams.map(([, value]) => `${encodeURIComponent(value)}/`).join("");
+  const search = query.size > 0 ? `?${query}` : "";
+  return {
+    form: "gateway",
+    operationId: call.operationId,
+    method: "GET",
+    path: `/${call.name}/${segments}${search}`,
+    headers: { [AUTH_HEADER]: JSON.stringify(credentialKeys(call.credentials)) },
+  };
 }

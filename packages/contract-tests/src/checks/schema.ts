@@ -21,11 +21,13 @@ export function operationOf(spec: OpenApiDocument, operationId: string): { path:
   throw new Error(`the spec has no operation ${operationId}`);
 }
 
-// A `oneOf` of success and error: validate against the branch whose `result` const matches,
-// so the errors name what is wrong with that answer rather than why no branch fits.
+// A `oneOf` of success and errors: validate against the branch whose `result` const matches (the
+// first that accepts the answer when several do), so the errors name what is wrong with that
+// answer rather than why no branch fits.
 function branchFor(spec: OpenApiDocument, name: string, body: unknown): string {
   const schema = deref<Json>(spec, { $ref: `#/components/schemas/${name}` });
   if (!Array.isArray(schema.oneOf) || !isObject(body)) return name;
+  const candidates: string[] = [];
   for (const branch of schema.oneOf) {
     const resolved = deref<Json>(spec, branch);
     const result =
@@ -33,9 +35,9 @@ function branchFor(spec: OpenApiDocument, name: string, body: unknown): string {
         ? resolved.properties.result.const
         : undefined;
     const branchName = schemaNameOf(branch);
-    if (branchName && result === body.result) return branchName;
+    if (branchName && result === body.result) candidates.push(branchName);
   }
-  return name;
+  return candidates.find((candidate) => validatorFor(candidate as SchemaName)(body)) ?? candidates[0] ?? name;
 }
 
 /** Where an answer breaks the spec: undocumented status, content type, or body schema. */
@@ -55,10 +57,43 @@ export function schemaDifferences(spec: OpenApiDocument, exchange: Exchange): Di
       },
     ];
   }
-  const content = (deref<Json>(spec, documented).content ?? {}) as Json;
+  const response = deref<Json>(spec, documented);
+  const headers = headerDifferences(spec, response, answer.headers);
+  const content = (response.content ?? {}) as Json;
   const mediaType = (answer.headers["content-type"] ?? "").split(";")[0]?.trim() ?? "";
   // bk-sops itself answers 405 with an empty body (see the spec's MethodNotAllowed).
-  if (answer.status === 405 && answer.text === "") return [];
+  if (answer.status === 405 && answer.text === "") return headers;
+  return [...headers, ...bodyDifferences(spec, answer, content, mediaType)];
+}
+
+/** The documented response headers: a required one present, a value within its enum. */
+function headerDifferences(spec: OpenApiDocument, response: Json, got: Record<string, string>): Difference[] {
+  const out: Difference[] = [];
+  for (const [name, header] of Object.entries(isObject(response.headers) ? response.headers : {})) {
+    const resolved = deref<Json>(spec, header);
+    const value = got[name.toLowerCase()];
+    const schema = isObject(resolved.schema) ? resolved.schema : {};
+    if (value === undefined) {
+      if (resolved.required === true)
+        out.push({ path: `(header ${name})`, note: "documented as always sent; missing" });
+    } else if (Array.isArray(schema.enum) && !schema.enum.includes(value))
+      out.push({
+        path: `(header ${name})`,
+        note: "not a documented value",
+        expected: schema.enum,
+        actual: value,
+      });
+  }
+  return out;
+}
+
+/** Where the body breaks the documented content: its type, JSON, the schema. */
+function bodyDifferences(
+  spec: OpenApiDocument,
+  answer: NonNullable<Exchange["response"]>,
+  content: Json,
+  mediaType: string,
+): Difference[] {
   const media = content[mediaType];
   if (!isObject(media)) {
     return [

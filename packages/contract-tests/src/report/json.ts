@@ -1,3 +1,4 @@
+import { byPriority } from "../checks/check.js";
 import type { SuiteResult, Summary } from "../types.js";
 import { requestsOf } from "./details.js";
 
@@ -12,7 +13,12 @@ export function summaryByOperation(result: SuiteResult): Record<string, Summary>
   return operations;
 }
 
-/** report.json: the summary and one entry per check (id, status, reason, diff, requests). */
+/**
+ * report.json: the target, the spec, every form tested, the summary (each check counted once; the
+ * schema verdicts apart), a summary per operationId, latency per check family, the tasks the run
+ * created, the preflight's findings, and one entry per check (id, operationId, status, reason,
+ * differences decisive first, requests with a runnable curl and the pretty-printed answer).
+ */
 export function jsonReport(result: SuiteResult): string {
   const checks = result.checks.map((check) => ({
     id: check.id,
@@ -22,11 +28,33 @@ export function jsonReport(result: SuiteResult): string {
     group: check.group,
     status: check.status,
     reason: check.reason ?? null,
+    schema: check.schema,
     ms: Math.round(check.ms),
-    differences: check.differences,
+    differences: byPriority(check.differences),
     requests: requestsOf(check),
   }));
-  const { target, spec, form, startedAt, ms, summary } = result;
+  const { target, spec, form, forms, startedAt, ms, summary, schema, createdTasks, latency } = result;
+  const preflight = {
+    problems: result.preflight.problems,
+    projectId: result.preflight.projectId ?? null,
+    trusted: result.preflight.trusted ?? null,
+  };
   const operations = summaryByOperation(result);
-  return `${JSON.stringify({ tool: "bk-sops-contract", target, spec, form, startedAt, ms, summary, operations, checks }, null, 2)}\n`;
+  const report = {
+    tool: "bk-sops-contract",
+    target,
+    spec,
+    form,
+    forms,
+    startedAt,
+    ms,
+    summary,
+    schema,
+    operations,
+    latency,
+    createdTasks,
+    preflight,
+    checks,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
 }

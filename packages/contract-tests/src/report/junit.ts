@@ -1,4 +1,5 @@
 import type { Group, SuiteResult } from "../types.js";
+import { formatHeader } from "./console.js";
 import { diffText, requestsOf } from "./details.js";
 
 // XML 1.0 forbids most control characters even when escaped.
@@ -37,5 +38,5 @@ export function junitReport(result: SuiteResult): string {
   });
   const { passed, failed, skipped } = result.summary;
   const total = passed + failed + skipped;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="bk-sops-contract" tests="${total}" failures="${failed}" errors="0" skipped="${skipped}" time="${seconds(result.ms)}">\n${suites.join("\n")}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(formatHeader(result))}" tests="${total}" failures="${failed}" errors="0" skipped="${skipped}" time="${seconds(result.ms)}">\n${suites.join("\n")}\n</testsuites>\n`;
 }

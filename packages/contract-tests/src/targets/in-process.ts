@@ -1,4 +1,3 @@
-import { createTestContext } from "@bksops/server/testing";
 import { DEMO_IDENTITY, type FetchFn, type Target } from "./target.js";
 
 // In-process requests never leave the process; the host only shapes the URLs in reports.
@@ -18,8 +17,13 @@ export function fetchTarget(fetch: FetchFn, label = "in-process app"): Target {
   };
 }
 
-/** The reference server's app with demo data on a fresh `:memory:` database, called in-process. */
-export function inProcessTarget(): Target {
+/**
+ * The reference server's app with demo data on a fresh `:memory:` database, called in-process.
+ * The server (and better-sqlite3) is imported here, on demand, so that a run against a base URL
+ * never loads it.
+ */
+export async function inProcessTarget(): Promise<Target> {
+  const { createTestContext } = await import("@bksops/server/testing");
   const context = createTestContext();
   const target = fetchTarget((request) => context.app.fetch(request), "reference (in-process)");
   return { ...target, close: async () => context.close() };

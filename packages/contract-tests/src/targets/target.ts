@@ -28,8 +28,12 @@ export const DEMO_IDENTITY: Identity = {
   templateId: "4",
 };
 
-/** The business and template the documented (`fixture: demo`) examples were written against. */
-export const DEMO_EXAMPLE_IDS = { bizId: "2", templateId: "1" };
+/**
+ * The demo data's other callers, as the spec's examples name them: the user IAM grants nothing
+ * (`guest`) and the app on bk-sops' whitelist. An example that keeps one of these credentials
+ * documents what that kind of caller gets.
+ */
+export const DEMO_CALLERS = { unprivilegedBkToken: "guest-token", trustedAppCode: "demo_trusted" };
 
 /** True for localhost, 127.0.0.0/8 and ::1. */
 export function isLoopbackUrl(url: string): boolean {

@@ -1,11 +1,10 @@
 import { type PipelineTree, previewTaskTree, pyTruthy } from "@bksops/domain";
-import { isTrusted } from "../../auth/caller.js";
 import type { StoredTemplate } from "../../db/repos/templates.js";
 import type { Store } from "../../db/store.js";
 import { BkSopsError, CODES } from "../../errors.js";
 import { NO_SNAPSHOT, treeAtVersion } from "../../templates/catalog.js";
 import type { OperationDeps, OperationInput, ViewResult } from "../operation.js";
-import { requireIam, templateDoesNotExist } from "../shared/iam.js";
+import { interceptTemplateView, MODEL } from "../shared/iam.js";
 import { bodyParams, injectProject } from "../shared/project.js";
 
 /** What differs between bk-sops' `preview_task_tree` and `preview_common_task_tree`. */
@@ -14,9 +13,6 @@ export interface PreviewKind {
   name: "preview_task_tree" | "preview_common_task_tree";
   source: "project" | "common";
 }
-
-const MODEL = { project: "TaskTemplate", common: "CommonTemplate" } as const;
-const VIEW_ACTION = { project: "flow_view", common: "common_flow_view" } as const;
 
 /**
  * bk-sops' preview views, decorators then view, in their order: the body must be a JSON object
@@ -29,12 +25,7 @@ export function preview(deps: OperationDeps, input: OperationInput, kind: Previe
   const params = bodyParams(input.body);
   const project = injectProject(store, input.params.bk_biz_id ?? "", params);
   const templateId = input.params.template_id ?? "";
-  if (!isTrusted(input.caller.app)) {
-    if (!store.templates.exists(kind.source, Number(templateId))) {
-      throw templateDoesNotExist(MODEL[kind.source], templateId);
-    }
-    requireIam(input.caller, VIEW_ACTION[kind.source]);
-  }
+  interceptTemplateView(store, input.caller, kind.source, templateId);
 
   // The view parses the body itself: an empty one passed the decorators as `{}`, but not here.
   if (input.body.kind === "empty") {

@@ -1,5 +1,7 @@
 import { type Caller, isTrusted } from "../../auth/caller.js";
+import type { TemplateSource } from "../../db/repos/templates.js";
 import type { User } from "../../db/repos/users.js";
+import type { Store } from "../../db/store.js";
 import { BkSopsError, CODES } from "../../errors.js";
 
 /** bk-sops' IAM actions on a project flow, in the order its lists report them (`FLOW_ACTIONS`). */
@@ -66,11 +68,39 @@ export function objectDoesNotExist(what: string): BkSopsError {
 
 /**
  * What an interceptor's resource lookup (`TaskTemplate/CommonTemplate.objects.fetch_values`)
- * raises for a template id that does not exist.
+ * raises for a template id that does not exist (in any project).
  */
 export function templateDoesNotExist(
   model: "TaskTemplate" | "CommonTemplate",
   templateId: string,
 ): BkSopsError {
   return objectDoesNotExist(`${model}(id=${templateId}) does not exist.`);
+}
+
+/** The view action of each kind of template. */
+export const VIEW_ACTION: Record<TemplateSource, string> = {
+  project: "flow_view",
+  common: "common_flow_view",
+};
+/** The Django model of each kind of template (its name is in DoesNotExist texts). */
+export const MODEL: Record<TemplateSource, "TaskTemplate" | "CommonTemplate"> = {
+  project: "TaskTemplate",
+  common: "CommonTemplate",
+};
+
+/**
+ * The IAM view interceptors of template reads (`GetTemplateInfoInterceptor`,
+ * `FlowViewInterceptor`, `CommonFlowViewInterceptor`): apps that are not trusted need the template
+ * to exist (in any project) and the view action on it.
+ */
+export function interceptTemplateView(
+  store: Store,
+  caller: Caller,
+  source: TemplateSource,
+  templateId: string,
+): void {
+  if (isTrusted(caller.app)) return;
+  if (!store.templates.exists(source, Number(templateId)))
+    throw templateDoesNotExist(MODEL[source], templateId);
+  requireIam(caller, VIEW_ACTION[source]);
 }

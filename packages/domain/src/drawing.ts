@@ -1,4 +1,4 @@
-import { isPlainObject } from "@bksops/domain";
+import { isPlainObject } from "./python-values.js";
 
 const LOCATION_TYPES: Record<string, string> = {
   EmptyStartEvent: "startpoint",
