@@ -12,6 +12,7 @@ import { exitCodeOf, gateProblems } from "./verdict.js";
 
 const USAGE = `usage: bk-sops-contract (--base-url URL | --target prism|reference) [options]
        bk-sops-contract mirror …   copy a deployment's templates into a TEMPLATES_DIR (mirror --help)
+       bk-sops-contract proxy …    a validating proxy for live traffic (proxy --help)
 
   --form esb|gateway        form the semantics and negative checks use (default esb)
   --esb-url, --gateway-url  base URL of the other form too: examples run in every form given
@@ -76,6 +77,7 @@ export async function main(
 ): Promise<number> {
   // The subcommands load only what they need (a base-URL run never loads the reference server).
   if (argv[0] === "mirror") return (await import("./mirror/cli.js")).mirrorMain(argv.slice(1), env, io);
+  if (argv[0] === "proxy") return (await import("./proxy/cli.js")).proxyMain(argv.slice(1), env, io);
   let config: Config;
   try {
     config = resolveConfig(argv, env);

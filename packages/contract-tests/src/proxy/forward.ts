@@ -184,7 +184,11 @@ export function forward(
       res.writeHead(status, answer.statusMessage, endToEnd(answer.rawHeaders));
       answer.on("data", (chunk: Buffer) => {
         received.add(chunk);
-        res.write(chunk);
+        // A slow client slows the upstream down instead of filling the proxy's memory.
+        if (!res.write(chunk)) {
+          answer.pause();
+          res.once("drain", () => answer.resume());
+        }
       });
       answer.on("end", () => {
         res.end();
