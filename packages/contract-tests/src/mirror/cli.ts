@@ -64,7 +64,7 @@ export async function mirrorMain(argv: string[], env: NodeJS.ProcessEnv, io: Io)
       },
     });
     io.out(mask(formatMirrorSummary(result)));
-    return 0;
+    return result.failedReads > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof ScopeError || error instanceof StateError || error instanceof TargetError) {
       io.err(mask(`bk-sops-contract mirror: ${error.message}`));

@@ -118,7 +118,7 @@ export async function crawl(
           : info.kind === "missing"
             ? `the deployment has no such template (${info.problem})`
             : info.problem;
-      result.skipped.set(key, { key, ref, reason, usedBy });
+      result.skipped.set(key, { key, ref, reason, usedBy, failed: info.kind === "failed" });
       progress.done(ref, "skipped");
       continue;
     }

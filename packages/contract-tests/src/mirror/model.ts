@@ -66,4 +66,6 @@ export interface SkippedTemplate {
   name?: string;
   reason: string;
   usedBy?: string;
+  /** The read failed (no answer, a server error): a run of the same command tries it again. */
+  failed?: boolean;
 }

@@ -27,8 +27,9 @@ Only bk-sops' read operations are called (template lists, infos, schemes, previe
   --no-progress             no progress bar or lines
 
 Every flag is also read from ${envName("flag-name")} (e.g. ${envName("app-secret")}).
-Exit codes: 0 mirrored (the summary lists what was skipped and why), 1 the mirror failed,
-2 bad usage or a scope that cannot be read.`;
+Exit codes: 0 mirrored (the summary lists what was skipped and why), 1 some reads failed (run the
+same command again: it resumes), 2 bad usage, a scope that cannot be read, or DIR holding another
+unfinished mirror.`;
 
 const STRINGS = [
   "base-url",

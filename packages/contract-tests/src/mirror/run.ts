@@ -42,6 +42,8 @@ export interface SkippedEntry {
   name?: string;
   reason: string;
   usedBy?: string;
+  /** Its read failed: the mirror stays unfinished, and the same command tries again. */
+  failed?: boolean;
 }
 
 export interface MirrorResult {
@@ -53,10 +55,13 @@ export interface MirrorResult {
   /** Reads sent to the deployment by this run, and reads answered from an interrupted run. */
   reads: number;
   resumedReads: number;
+  /** Reads that got no usable answer (no answer, a server error): the same command tries them again. */
+  failedReads: number;
   /** Files of an earlier mirror in `out` that this one no longer writes (removed). */
   removed: string[];
   startedAt: string;
-  finishedAt: string;
+  /** Unset while a read failed: the next run of the same command resumes and tries it again. */
+  finishedAt?: string;
 }
 
 /**
@@ -79,11 +84,15 @@ export async function runMirror(options: MirrorOptions): Promise<MirrorResult> {
   const { state, resumed } = openState(out, identity, options.fresh ?? false);
   const progress = new MirrorProgress(options.progress);
   if (resumed > 0) progress.step(`resuming an interrupted mirror (${resumed} reads kept)`);
+  let failedReads = 0;
   const reader = cachingReader(
     httpReader(ctx, () => progress.read()),
     out,
     mask,
     () => progress.fromCache(),
+    () => {
+      failedReads += 1;
+    },
   );
   try {
     const found = await crawl(reader, scope, progress);
@@ -98,6 +107,7 @@ export async function runMirror(options: MirrorOptions): Promise<MirrorResult> {
       name: item.name,
       reason: item.reason,
       usedBy: item.usedBy,
+      failed: item.failed,
     }));
     const written: string[] = [];
     for (const template of found.mirrored.values()) {
@@ -125,6 +135,7 @@ export async function runMirror(options: MirrorOptions): Promise<MirrorResult> {
     }
     const removed = state.files.filter((name) => !written.includes(name) && existsSync(join(out, name)));
     for (const name of removed) rmSync(join(out, name), { force: true });
+    const failed = failedReads > 0;
     const result: MirrorResult = {
       deployment: identity.deployment,
       bizId: scope.bizId,
@@ -133,9 +144,10 @@ export async function runMirror(options: MirrorOptions): Promise<MirrorResult> {
       skipped,
       reads: progress.counts.reads,
       resumedReads: progress.counts.cached,
+      failedReads,
       removed,
       startedAt: state.startedAt,
-      finishedAt: new Date().toISOString(),
+      finishedAt: failed ? undefined : new Date().toISOString(),
     };
     writeAtomically(join(out, STATE_DIR), "summary.json", mask(`${JSON.stringify(result, null, 2)}\n`));
     writeState(out, { ...state, files: written, finishedAt: result.finishedAt });
@@ -181,6 +193,10 @@ export function formatMirrorSummary(result: MirrorResult): string {
   if (result.removed.length > 0)
     lines.push(
       `removed ${result.removed.length} file(s) an earlier mirror wrote: ${result.removed.join(", ")}`,
+    );
+  if (result.failedReads > 0)
+    lines.push(
+      `${result.failedReads} read(s) failed: run the same command again to try them (what was read is kept)`,
     );
   lines.push(`serve it: TEMPLATES_DIR=${result.out} npm start`);
   return lines.join("\n");

@@ -102,6 +102,7 @@ export function cachingReader(
   out: string,
   mask: (text: string) => string,
   onCached: () => void = () => {},
+  onFailed: () => void = () => {},
 ): MirrorReader {
   const wrap =
     <A extends unknown[], T>(name: string, read: (...args: A) => Promise<Read<T>>) =>
@@ -117,6 +118,7 @@ export function cachingReader(
       const answer = await read(...args);
       if (!isProblem(answer) || answer.kind !== "failed")
         writeAtomically(readsDir(out), `${key}.json`, mask(JSON.stringify(answer)));
+      else onFailed();
       return answer;
     };
   return {

@@ -152,6 +152,38 @@ describe("the mirror command", () => {
     }
   }, 60_000);
 
+  it("exits 1 when a read failed, and the same command then resumes and tries it again", async () => {
+    const template = String(standIn.corpus.find((t) => t.kind === "project")?.id);
+    let failures = 1;
+    // The deployment fails one template read once (a server error), then answers.
+    const flaky = (app: (request: Request) => Response | Promise<Response>) => async (request: Request) => {
+      const url = new URL(request.url);
+      const read =
+        url.pathname.includes("get_template_info") && url.searchParams.get("template_id") === template;
+      if (read && failures > 0) {
+        failures -= 1;
+        return new Response("upstream exploded", { status: 502 });
+      }
+      return app(request);
+    };
+    const deployment = await startOn(standIn.dir, flaky);
+    try {
+      const out = dir("bk-sops-mirror-flaky-");
+      const first = await cli(["mirror", ...mirrorArgs(deployment, out)], SECRET_ENV);
+      expect(first.code).toBe(1);
+      expect(first.out).toMatch(
+        new RegExp(`template ${template}: get_template_info of template ${template}: HTTP 502`),
+      );
+      expect(first.out).toMatch(/1 read\(s\) failed: run the same command again/);
+      const second = await cli(["mirror", ...mirrorArgs(deployment, out)], SECRET_ENV);
+      expect(second.code, second.out).toBe(0);
+      expect(second.out).toMatch(/skipped: none/);
+      expect(existsSync(join(out, `project-9-${template}.json`))).toBe(true);
+    } finally {
+      await deployment.close();
+    }
+  });
+
   it("shows a progress bar on a terminal, and progress lines elsewhere", async () => {
     const deployment = await startOn(standIn.dir);
     try {
