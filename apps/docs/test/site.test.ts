@@ -178,9 +178,13 @@ describe("the docs site in Chromium", () => {
     ctx.skip(Boolean(chromiumMissing), chromiumMissing);
     const { page, browserContext, remote } = await open();
     try {
-      /** Redoc shows one language at a time, the same for every operation; its menu switches it. */
+      /**
+       * Redoc shows one language at a time, the same for every operation; the menu of the
+       * operation on screen switches it (another operation's menu may sit off screen, unclickable).
+       */
+      let section = page.locator("body");
       const pick = async (from: string, to: string) => {
-        await page
+        await section
           .locator("button[aria-haspopup=menu]")
           .filter({ hasText: from, visible: true })
           .first()
@@ -188,9 +192,13 @@ describe("the docs site in Chromium", () => {
         await page.getByRole("menuitem", { name: to, exact: true }).filter({ visible: true }).first().click();
       };
       const shows = (text: string) =>
-        page.getByText(text).filter({ visible: true }).first().waitFor({ state: "visible", timeout: 10_000 });
+        section
+          .getByText(text)
+          .filter({ visible: true })
+          .first()
+          .waitFor({ state: "visible", timeout: 10_000 });
       for (const operation of operations()) {
-        await goTo(page, operation);
+        section = await goTo(page, operation);
         const [curl, typescript, python] = site.samples[operation.operationId] ?? [];
         expect([curl?.label, typescript?.label, python?.label]).toEqual([
           "curl",

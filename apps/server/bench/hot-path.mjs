@@ -11,6 +11,7 @@
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { documentedBody } from "./lib/request.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -28,16 +29,7 @@ const load = async (dist) =>
 const current = await load(fileURLToPath(new URL("../dist/", import.meta.url)));
 const base = values.base ? await load(values.base) : undefined;
 
-const body = JSON.stringify({
-  bk_app_code: "esb_test",
-  bk_app_secret: "xxx",
-  bk_token: "xxx",
-  bk_biz_id: "2",
-  template_id: "1",
-  name: "tasktest",
-  flow_type: "common",
-  constants: { "${content}": "echo 1", "${params}": "", "${script_timeout}": 20 },
-});
+const body = JSON.stringify(documentedBody());
 const init = { method: "POST", headers: { "content-type": "application/json" }, body };
 
 function contextFor(mode) {

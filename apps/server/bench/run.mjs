@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `pnpm bench`: throughput and latency of create_task on the reference server, side by side with
 // the Prism mock, a bare node:http server (Node's ceiling) and a minimal Hono + SQLite handler
-// (the storage ceiling), all in one run with the same request and load; then cost growth with
+// (the storage ceiling), all in one run with the same request and load; then the read calls a
+// frontend polls (get_template_info, get_template_list, get_task_status); then cost growth with
 // the template's size and with 1,000,000 stored tasks. Prints PASS/MISS per target; exits 0
 // unless something crashed. Needs the server built (`npm run bench` at the root builds it).
 //
 //   node bench/run.mjs            full mode (~6 min)
 //   node bench/run.mjs --short    quick check (~80 s): shorter cases, 100,000 stored tasks
-//   options: --seconds N (per measured case)  --rounds N  --no-prism  --only throughput,growth,volume
+//   options: --seconds N (per measured case)  --rounds N  --no-prism  --only throughput,reads,growth,volume
 //            --volume-tasks N  --json FILE (write every figure as JSON)
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -15,7 +16,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { fillTasks } from "./lib/fill.mjs";
 import { load } from "./lib/load.mjs";
-import { documentedRequest } from "./lib/request.mjs";
+import { documentedRequest, gatewayRead } from "./lib/request.mjs";
 import { sequential, summary } from "./lib/sequential.mjs";
 import {
   BARE_ENTRY,
@@ -64,10 +65,17 @@ const MODE = args.short
 if (args.seconds) MODE.seconds = MODE.volumeSeconds = Number(args.seconds);
 if (args.rounds) MODE.rounds = Number(args.rounds);
 if (args["volume-tasks"]) MODE.volumeTasks = Number(args["volume-tasks"]);
-const SECTIONS = new Set((args.only ?? "throughput,growth,volume").split(","));
+const SECTIONS = new Set((args.only ?? "throughput,reads,growth,volume").split(","));
 const CONNECTIONS = [10, 100];
 const GROWTH_SIZES = [10, 100, 1000];
-const TARGETS = { ceilingShare: 0.75, prismFactor: 2, p99At10Ms: 20, rssMB: 150, volumeDrop: 0.1 };
+const TARGETS = {
+  ceilingShare: 0.75,
+  prismFactor: 2,
+  p99At10Ms: 20,
+  rssMB: 150,
+  volumeDrop: 0.1,
+  templateInfoAt10Rps: 10_000,
+};
 
 if (!existsSync(SERVER_ENTRY)) {
   console.error(
@@ -96,6 +104,7 @@ try {
   console.log(`load average at start: ${results.machine.loadAverage.join(" ")}; work dir ${work}\n`);
   const answerFile = join(work, "answer.json");
   if (SECTIONS.has("throughput")) await throughput(answerFile);
+  if (SECTIONS.has("reads")) await reads();
   if (SECTIONS.has("growth")) await growth();
   if (SECTIONS.has("volume")) await volume();
   results.loadAverageAtEnd = os.loadavg().map((n) => n.toFixed(2));
@@ -331,6 +340,90 @@ async function throughput(answerFile) {
   verdict("peak RSS < 150 MB", rss < TARGETS.rssMB, `${fmt(rss, 0)} MB (VmHWM over the whole section)`);
   for (const s of servers.splice(1)) await s.server.stop();
   await reference.stop();
+  console.log("");
+}
+
+/** The read calls of a create-a-task frontend, on the gateway form, one server, c=10 and c=100. */
+async function reads() {
+  console.log("== read calls a frontend polls (gateway form, demo data) ==");
+  const server = await started(
+    startNode(
+      SERVER_ENTRY,
+      { DATABASE_PATH: join(work, "reads.sqlite") },
+      { label: "reference server (reads)" },
+    ),
+  );
+  // A finished task to poll: created and started, then left to the engine.
+  const created = await (
+    await fetch(server.url + request.path, { method: "POST", headers: request.headers, body: request.body })
+  ).json();
+  const taskId = created.data.task_id;
+  await fetch(`${server.url}${gatewayRead(`/start_task/${taskId}/2/`).path}`, {
+    method: "POST",
+    headers: gatewayRead("").headers,
+  });
+  const calls = [
+    {
+      key: "get_template_info",
+      label: "get_template_info (template 1)",
+      req: gatewayRead("/get_template_info/1/2/"),
+    },
+    {
+      key: "get_template_list",
+      label: "get_template_list (business 2)",
+      req: gatewayRead("/get_template_list/2/"),
+    },
+    {
+      key: "get_task_status",
+      label: "get_task_status (one task)",
+      req: gatewayRead(`/get_task_status/${taskId}/2/`),
+    },
+  ];
+  const rows = [];
+  const figures = {};
+  for (const call of calls) {
+    const probe = await fetch(server.url + call.req.path, { headers: call.req.headers });
+    const body = await probe.json();
+    if (probe.status !== 200 || body.result !== true)
+      throw new Error(`${call.key} failed: ${JSON.stringify(body).slice(0, 300)}`);
+    await load(server.url, call.req, { connections: 10, seconds: MODE.warmup });
+    for (const connections of CONNECTIONS) {
+      let best;
+      for (let round = 1; round <= MODE.rounds; round += 1) {
+        const result = await measure(server, connections, MODE.seconds, call.req);
+        if (!best || result.rpsTotal > best.rpsTotal) best = result;
+      }
+      figures[`${call.key}@${connections}`] = best;
+      rows.push([
+        String(connections),
+        call.label,
+        fmt(best.rpsTotal, 0),
+        fmt(best.p50, 0),
+        fmt(best.p99, 0),
+        fmt(best.rssMB, 0),
+        `${fmt(best.cpuUserUs, 0)} + ${fmt(best.cpuSysUs, 0)}`,
+        fmt(best.bytesPerResponse, 0),
+        String(best.errors + best.timeouts + best.non2xx),
+      ]);
+    }
+  }
+  console.log(
+    `\nbest of ${MODE.rounds} round(s) of ${MODE.seconds} s per case (after ${MODE.warmup} s warm-up):`,
+  );
+  table(
+    ["conns", "call", "req/s", "p50 ms", "p99 ms", "RSS MB", "CPU µs/req user + sys", "answer B", "errors"],
+    rows,
+  );
+  results.reads = figures;
+  const info = figures["get_template_info@10"];
+  verdict(
+    "get_template_info ≥ 10,000 req/s at 10 connections",
+    info.rpsTotal >= TARGETS.templateInfoAt10Rps,
+    `${fmt(info.rpsTotal, 0)} req/s (p99 ${info.p99} ms)`,
+  );
+  const faults = Object.values(figures).reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0);
+  verdict("reads: no errors", faults === 0, `${faults} errors, timeouts or non-2xx answers`);
+  await server.stop();
   console.log("");
 }
 

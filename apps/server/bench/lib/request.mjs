@@ -26,3 +26,18 @@ export function documentedRequest(overrides = {}) {
     body: JSON.stringify(documentedBody(overrides)),
   };
 }
+
+/** A GET of the gateway form with the demo credentials in `X-Bkapi-Authorization`. */
+export function gatewayRead(path) {
+  return {
+    path: `/api/bk-sops/prod${path}`,
+    method: "GET",
+    headers: {
+      "X-Bkapi-Authorization": JSON.stringify({
+        bk_app_code: "esb_test",
+        bk_app_secret: "xxx",
+        bk_token: "xxx",
+      }),
+    },
+  };
+}

@@ -55,16 +55,15 @@ describe.skipIf(chromiumMissing !== undefined)("a frontend on another origin, in
   let taskId = 0;
 
   const text = (selector: string) => page.locator(selector).innerText();
-  /** Waits until the last action says it is done or failed, and returns what #status says. */
+  /** Waits until the last action `name` says it is done or failed, and returns what #status says. */
   async function settled(name: string): Promise<string> {
-    await page.waitForFunction(
-      (action) =>
-        /(done|failed)( after| in) \d+ ms$/.test(document.getElementById("status")?.textContent ?? "") &&
-        (document.getElementById("status")?.textContent ?? "").startsWith(action),
-      name,
-      { timeout: 20_000 },
-    );
-    return text("#status");
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const status = await text("#status");
+      if (status.startsWith(name) && /(done in|failed after) \d+ ms$/.test(status)) return status;
+      if (Date.now() > deadline) throw new Error(`${name} did not end within 20 s: #status says "${status}"`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
   }
   async function click(id: string): Promise<string> {
     await page.click(`#${id}`);
@@ -110,11 +109,10 @@ describe.skipIf(chromiumMissing !== undefined)("a frontend on another origin, in
     expect(options).toContain("parallel release with optional steps (#2)");
     await page.selectOption("#template", "2");
     expect(await settled("template")).toMatch(/^template done/);
-    const constants = await page
-      .locator("#constants input")
-      .evaluateAll((inputs) =>
-        inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value]),
-      );
+    const constants: Array<[string | null, string]> = [];
+    for (const input of await page.locator("#constants input").all()) {
+      constants.push([await input.getAttribute("name"), await input.inputValue()]);
+    }
     expect(constants).toEqual([
       ["${version}", "1.0.0"],
       ["${job_ip}", "127.0.0.1"],
@@ -202,9 +200,10 @@ describe.skipIf(chromiumMissing !== undefined)("a frontend on another origin, in
         "GET get_template_list unanswered",
       ]),
     );
-    const entries = await page
-      .locator("#journal-entries li")
-      .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.entry ?? ""));
+    const entries: string[] = [];
+    for (const item of await page.locator("#journal-entries li").all()) {
+      entries.push((await item.getAttribute("data-entry")) ?? "");
+    }
     const everything = entries.join("\n");
     expect(everything).toContain("esb_test");
     expect(everything).not.toMatch(/"bk_app_secret\\?":\\?"xxx|bk_token=xxx/);

@@ -6,6 +6,7 @@
 import type { Activity, Constant, Flow, Gateway, PipelineTree, TemplateScheme } from "../types.js";
 import type { TemplateCatalog, TemplateKind, TemplateVersion } from "../unfold.js";
 import { MODEL_NAME, SubprocessError } from "../unfold.js";
+import { constant } from "./builder.js";
 import { type Random, seededRandom } from "./random.js";
 
 /** One generated template, as a template file describes it. */
@@ -20,28 +21,6 @@ export interface CorpusTemplate {
 
 const NODE = "n";
 const FLOW = "l";
-
-/** The editor's default fields of a constant. */
-function constantOf(key: string, index: number, fields: Partial<Constant>): Constant {
-  return {
-    key,
-    name: key.slice(2, -1),
-    index,
-    desc: "",
-    source_type: "custom",
-    custom_type: "input",
-    source_tag: "input.input",
-    source_info: {},
-    value: "",
-    show_type: "show",
-    validation: "",
-    is_meta: false,
-    version: "legacy",
-    form_schema: {},
-    pre_render_mako: false,
-    ...fields,
-  };
-}
 
 class Draft {
   readonly activities: Record<string, Activity> = {};
@@ -91,7 +70,7 @@ function activity(ctx: Context, from: string, optional: boolean): string {
   if (rng.chance(0.25)) {
     const key = `\${hooked_${ctx.hooked.length}}`;
     ctx.hooked.push(
-      constantOf(key, 100 + ctx.hooked.length, {
+      constant(key, 100 + ctx.hooked.length, {
         source_type: "component_inputs",
         source_tag: "job.script",
         source_info: { [id]: ["target"] },
@@ -103,7 +82,7 @@ function activity(ctx: Context, from: string, optional: boolean): string {
   if (rng.chance(0.15)) {
     const key = `\${out_${ctx.outputsOf.length}}`;
     ctx.outputsOf.push(
-      constantOf(key, 200 + ctx.outputsOf.length, {
+      constant(key, 200 + ctx.outputsOf.length, {
         source_type: "component_outputs",
         source_tag: "job.result",
         source_info: { [id]: ["result"] },
@@ -248,7 +227,7 @@ function customConstants(rng: Random, count: number): Record<string, Constant> {
       fields = { is_meta: true, custom_type: "select", value: { default: "a", items: ["a", "b"] } };
     } else fields = { value: rng.chance(0.5) ? `value ${i}` : i };
     if (rng.chance(0.25)) fields.show_type = "hide";
-    constants[key] = constantOf(key, i, fields);
+    constants[key] = constant(key, i, fields);
   }
   return constants;
 }
@@ -279,7 +258,7 @@ function template(
   draft.order.push(endId);
   draft.connect(last, endId);
   for (const extra of [...ctx.hooked, ...ctx.outputsOf]) constants[extra.key] = extra;
-  if (rng.chance(0.4)) constants["${unused}"] = constantOf("${unused}", 50, { value: "nobody refers to me" });
+  if (rng.chance(0.4)) constants["${unused}"] = constant("${unused}", 50, { value: "nobody refers to me" });
 
   // The editor saves a single incoming flow as a list or (older templates) as a string.
   const ins = (nodeId: string): string | string[] => {
