@@ -24,8 +24,12 @@ export const READ_OPERATIONS = new Set([
 /** Why a read gave nothing usable, sorted so the summary can say it plainly. */
 export interface ReadProblem {
   problem: string;
-  /** `denied`: IAM or the gateway refused the user; `missing`: the deployment has no such thing. */
-  kind: "denied" | "missing" | "failed";
+  /**
+   * `denied`: IAM or the gateway refused the user; `missing`: the deployment has no such thing;
+   * `unavailable`: bk-sops has no such read in the form the mirror uses; `failed`: no usable answer
+   * (no answer, a server error), worth another try.
+   */
+  kind: "denied" | "missing" | "unavailable" | "failed";
 }
 
 export type Read<T> = T | ReadProblem;
@@ -135,7 +139,7 @@ export function httpReader(ctx: RunContext, onRead: (exchange: Exchange) => void
       if (!form)
         return {
           problem: `${what}: bk-sops has no ${ctx.form} form of ${name} (give the ESB's base too)`,
-          kind: "failed",
+          kind: "unavailable",
         };
       const body: Json = { exclude_task_nodes_id: [] };
       if (version !== null) body.version = version;
@@ -152,7 +156,7 @@ export function httpReader(ctx: RunContext, onRead: (exchange: Exchange) => void
       );
       if (isProblem(answer)) return answer;
       if (!isPlainObject(answer.pipeline_tree))
-        return { problem: `${what}: the answer has no pipeline_tree`, kind: "failed" };
+        return { problem: `${what}: the answer has no pipeline_tree`, kind: "unavailable" };
       return {
         pipeline_tree: answer.pipeline_tree,
         constants_not_referred: isPlainObject(answer.constants_not_referred)

@@ -184,6 +184,30 @@ describe("the mirror command", () => {
     }
   });
 
+  it("through the gateway alone, skips what only the ESB can read (an older version of a common flow), saying so", async () => {
+    const deployment = await startOn(standIn.dir);
+    try {
+      const out = dir("bk-sops-mirror-gateway-");
+      const args = [
+        "--form",
+        "gateway",
+        "--base-url",
+        deployment.gateway,
+        ...mirrorArgs(deployment, out).slice(4),
+      ];
+      const run = await cli(["mirror", ...args], SECRET_ENV);
+      expect(run.code, run.err).toBe(0);
+      expect(run.out).toMatch(
+        new RegExp(
+          `template ${standIn.older.parent} .*: subprocess \\w+: pins version v-older of common template ${standIn.older.common}.*bk-sops has no gateway form of preview_common_task_tree \\(give the ESB's base too\\)`,
+        ),
+      );
+      expect(run.out).toMatch(/canvas drawn: the deployment's could not be read/);
+    } finally {
+      await deployment.close();
+    }
+  });
+
   it("shows a progress bar on a terminal, and progress lines elsewhere", async () => {
     const deployment = await startOn(standIn.dir);
     try {
