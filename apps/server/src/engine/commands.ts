@@ -17,6 +17,7 @@ export function startRun(env: RunEnv, pipelineId: string): Run {
   const first: Process = {
     id: run.nextProcessId++,
     node: env.tree.start_event.id,
+    stack: [pipelineId],
     destination: null,
     parent: null,
     status: "running",
@@ -28,7 +29,8 @@ export function startRun(env: RunEnv, pipelineId: string): Run {
 
 /**
  * bamboo's `pause_pipeline`: only the pipeline's state changes. Activities already running go on
- * to their end; each process stops before its next node.
+ * to their end; each process stops before its next node, in the task's pipeline or in any
+ * subprocess (the task's pipeline is at the bottom of every process's stack).
  */
 export function pauseRun(run: Run): void {
   const root = rootOf(run);
@@ -51,7 +53,8 @@ export function resumeRun(run: Run, env: RunEnv): void {
 
 /**
  * bamboo's `revoke_pipeline`: the pipeline's state becomes REVOKED (with no finish time of its
- * own); running activities end, and no process goes on to another node.
+ * own); running activities end, and no process goes on to another node, in any subprocess
+ * either (their nodes and the subprocess nodes keep the states they had).
  */
 export function revokeRun(run: Run): void {
   const root = rootOf(run);

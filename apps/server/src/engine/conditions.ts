@@ -1,15 +1,8 @@
 import type { ConditionalParallelGateway, ExclusiveGateway, PipelineTree } from "@bksops/domain";
 import { own, pyRepr, pyTypeName } from "@bksops/domain";
 import { BoolRuleSyntaxError, PyError, testBoolRule } from "./boolrule.js";
-import {
-  escapeControls,
-  HydrateError,
-  hydrate,
-  makoStr,
-  pyJsonDumps,
-  referencesOf,
-  render,
-} from "./render.js";
+import { escapeControls, HydrateError, makoStr, pyJsonDumps, referencesOf, render } from "./render.js";
+import { hydrateScope, type Scope, scopeOf } from "./scope.js";
 
 /** Where a branching gateway sends the flow: the nodes to go on with, or why the gateway fails. */
 export type GatewayDecision = { ok: true; targets: string[] } | { ok: false; exData: string };
@@ -47,13 +40,15 @@ function testRendered(rendered: unknown): boolean {
 type Tested = { ok: true; met: Branch[] } | { ok: false; exData: string };
 
 /**
- * Tests every branch's condition on the task's constants, in the gateway's order, as bamboo's
- * gateway handlers do: the context holds the constants the conditions refer to (with what those
- * refer to), each condition is rendered with it, then tested. The first failure ends the test.
+ * Tests every branch's condition on the context of the pipeline the gateway is in, in the
+ * gateway's order, as bamboo's gateway handlers do: the context holds the values the conditions
+ * refer to (with what those refer to), each condition is rendered with it, then tested. The first
+ * failure ends the test.
  */
 function testBranches(
   gateway: ExclusiveGateway | ConditionalParallelGateway,
   tree: PipelineTree,
+  scope: Scope,
   describeFailure: (branch: Branch, rendered: unknown) => string,
 ): Tested {
   const branches = branchesOf(gateway, tree);
@@ -61,7 +56,7 @@ function testBranches(
   try {
     const refs = branches.flatMap((branch) => referencesOf(branch.evaluation));
     context = Object.fromEntries(
-      Object.entries(hydrate(tree.constants, refs)).map(([key, value]) => [key, escapeControls(value)]),
+      Object.entries(hydrateScope(scope, refs)).map(([key, value]) => [key, escapeControls(value)]),
     );
   } catch (error) {
     if (!(error instanceof HydrateError)) throw error;
@@ -103,8 +98,12 @@ const ALL_MISSED = "all conditions of branches are not meet";
  * An exclusive gateway with bamboo's default strategy (exactly one branch): the branch whose
  * condition holds, else the default branch; none or several holding fail the gateway.
  */
-export function decideExclusive(gateway: ExclusiveGateway, tree: PipelineTree): GatewayDecision {
-  const tested = testBranches(gateway, tree, (_branch, rendered) => makoStr(rendered));
+export function decideExclusive(
+  gateway: ExclusiveGateway,
+  tree: PipelineTree,
+  scope: Scope = scopeOf(tree),
+): GatewayDecision {
+  const tested = testBranches(gateway, tree, scope, (_branch, rendered) => makoStr(rendered));
   if (!tested.ok) return tested;
   const { met } = tested;
   if (met.length === 0) {
@@ -121,8 +120,9 @@ export function decideExclusive(gateway: ExclusiveGateway, tree: PipelineTree): 
 export function decideConditionalParallel(
   gateway: ConditionalParallelGateway,
   tree: PipelineTree,
+  scope: Scope = scopeOf(tree),
 ): GatewayDecision {
-  const tested = testBranches(gateway, tree, (branch) => branch.evaluation);
+  const tested = testBranches(gateway, tree, scope, (branch) => branch.evaluation);
   if (!tested.ok) return tested;
   if (tested.met.length > 0) return { ok: true, targets: tested.met.map((branch) => branch.target) };
   const fallback = defaultTarget(gateway, tree);

@@ -1,20 +1,21 @@
-import type { Activity, PipelineTree } from "@bksops/domain";
-import { HydrateError, hydrate, referencesOf, render } from "./render.js";
+import type { Activity } from "@bksops/domain";
+import { HydrateError, referencesOf, render } from "./render.js";
+import { hydrateScope, type Scope } from "./scope.js";
 
 export type RenderedInputs = { ok: true; inputs: Record<string, unknown> } | { ok: false; reason: string };
 
 /**
  * A plugin node's inputs as bamboo hands them to the plugin: each input's value rendered with the
- * task's constants (inputs marked `need_render: false` are passed as written). SubProcess nodes
- * take no plugin inputs here.
+ * context of the pipeline it runs in (inputs marked `need_render: false` are passed as written).
+ * SubProcess nodes take no plugin inputs (see `subprocess.ts`).
  */
-export function renderInputs(activity: Activity, tree: PipelineTree): RenderedInputs {
+export function renderInputs(activity: Activity, scope: Scope): RenderedInputs {
   if (activity.type !== "ServiceActivity") return { ok: true, inputs: {} };
   const data = activity.component?.data ?? {};
   const refs = Object.values(data).flatMap((input) => referencesOf(input?.value));
   let context: Record<string, unknown>;
   try {
-    context = hydrate(tree.constants, refs);
+    context = hydrateScope(scope, refs);
   } catch (error) {
     if (error instanceof HydrateError) return { ok: false, reason: error.message };
     throw error;

@@ -83,23 +83,28 @@ export class HydrateError extends Error {
 const MAX_DEPTH = 200;
 
 /**
- * bamboo's `Context.hydrate(deformat=True)` over the constants `keys` refer to, directly or through
- * other constants: every string value rendered with the others (splice variables), keys without
- * `${}`, in the tree's order of constants.
+ * bamboo's `Context.hydrate(deformat=True)` over the context values `keys` refer to, directly or
+ * through other values: `constants` are splice values (each string rendered with the others),
+ * `plain` ones are taken as they are and refer to nothing (bamboo's PLAIN context values: what a
+ * subprocess was given, what a node wrote out). A plain value stands in for a constant of the same
+ * key. Keys come back without `${}`, in the order of the constants, then the plain values'.
  */
 export function hydrate(
   constants: Record<string, Constant>,
   keys: Iterable<string>,
+  plain: Record<string, unknown> = {},
 ): Record<string, unknown> {
+  const known = (key: string) => Object.hasOwn(plain, key) || Object.hasOwn(constants, key);
   const pool = new Set<string>();
   const pending = [...keys];
   while (pending.length > 0) {
     const key = pending.pop() as string;
-    if (pool.has(key) || !Object.hasOwn(constants, key)) continue;
+    if (pool.has(key) || !known(key)) continue;
     pool.add(key);
-    pending.push(...referencesOf(constants[key]?.value));
+    if (!Object.hasOwn(plain, key)) pending.push(...referencesOf(constants[key]?.value));
   }
   const resolve = (key: string, depth: number): unknown => {
+    if (Object.hasOwn(plain, key)) return plain[key];
     if (depth > MAX_DEPTH)
       throw new HydrateError("maximum recursion depth exceeded while calling a Python object");
     const value = constants[key]?.value;
@@ -109,8 +114,9 @@ export function hydrate(
     return render(value, context);
   };
   const hydrated: Record<string, unknown> = {};
-  for (const key of Object.keys(constants)) {
-    if (pool.has(key)) hydrated[key.slice(2, -1)] = resolve(key, 0);
+  for (const key of [...Object.keys(constants), ...Object.keys(plain)]) {
+    if (pool.has(key) && !Object.hasOwn(hydrated, key.slice(2, -1)))
+      hydrated[key.slice(2, -1)] = resolve(key, 0);
   }
   return hydrated;
 }

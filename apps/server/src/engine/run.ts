@@ -41,6 +41,12 @@ export interface Execution {
 export interface Process {
   id: number;
   node: string;
+  /**
+   * bamboo's pipeline stack: the pipelines the process is in, the task's first, then each
+   * subprocess node it entered (its id is its child pipeline's). Runs stored before subprocesses
+   * ran node by node have none: theirs is the task's pipeline alone.
+   */
+  stack?: string[];
   /** Where a child process ends: the converge gateway of the gateway that forked it. */
   destination: string | null;
   parent: number | null;
@@ -56,6 +62,12 @@ export interface Run {
   executions: Record<string, Execution>;
   processes: Process[];
   nextProcessId: number;
+  /**
+   * Plain values written into each pipeline's context while it runs, by pipeline id: what a
+   * subprocess node passed down to its child, what nodes gave out to the constants taking their
+   * outputs. Absent until something is written.
+   */
+  contexts?: Record<string, Record<string, unknown>>;
 }
 
 /** What the pure transitions need from outside: the task's tree, the time, new state versions. */
@@ -91,6 +103,19 @@ export function newState(
     startedAt: null,
     archivedAt: null,
   };
+}
+
+/** The process's pipeline stack (see `Process.stack`). */
+export const stackOf = (run: Run, process: Process): string[] => process.stack ?? [run.pipelineId];
+
+/** The pipeline the process walks now: the innermost of its stack. */
+export const topOf = (run: Run, process: Process): string => stackOf(run, process).at(-1) ?? run.pipelineId;
+
+/** The plain values written into a pipeline's context, made empty when there are none yet. */
+export function contextOf(run: Run, pipelineId: string): Record<string, unknown> {
+  run.contexts ??= {};
+  run.contexts[pipelineId] ??= {};
+  return run.contexts[pipelineId];
 }
 
 /** The pipeline's own state row. */

@@ -2,8 +2,9 @@ import type { Activity } from "@bksops/domain";
 
 /**
  * How long simulated plugin nodes run. Events and gateways take no time, as in bamboo; a plugin
- * node (or a subprocess node, run as one step) runs for its component's duration, divided by the
- * speed factor.
+ * node runs for its component's duration, divided by the speed factor. A subprocess node takes
+ * the time its child's nodes take (one without a child tree, from a task stored before
+ * subprocesses were unfolded, runs for `nodeMs` as one step).
  */
 export interface EngineTiming {
   /** Every duration is divided by this (10: ten times faster). */

@@ -54,7 +54,7 @@ describe.skipIf(chromiumMissing !== undefined)("a frontend on another origin, in
   const offSite: string[] = [];
   let taskId = 0;
 
-  const text = (selector: string) => page.locator(selector).innerText();
+  const text = async (selector: string) => (await page.locator(selector).textContent()) ?? "";
   /** Waits until the last action `name` says it is done or failed, and returns what #status says. */
   async function settled(name: string): Promise<string> {
     const deadline = Date.now() + 20_000;

@@ -64,6 +64,46 @@ describe("the engine over a database file", () => {
     second.close();
   });
 
+  it("a restart inside a subprocess picks the child run up where it was, and the task finishes", async () => {
+    dir = mkdtempSync(join(tmpdir(), "bk-sops-engine-"));
+    const path = join(dir, "child.sqlite");
+    const clock = new FakeClock();
+    const first = createTestContext({ databasePath: path, clock, timing: TIMING });
+    const created = await send(first, "/api/bk-sops/prod/create_task/7/2/", {
+      body: { name: "t", constants: { "${env}": "prod" } },
+      headers,
+    });
+    const id = created.json.data.task_id as number;
+    const tree = created.json.data.pipeline_tree;
+    await send(first, `/api/bk-sops/prod/start_task/${id}/2/`, { body: {}, headers });
+    // Template 7: check inputs 0-1 s, then the release subprocess: backup config 1-2 s, verify backup 2-3 s.
+    clock.advance(2500);
+    const release = Object.values(tree.activities).find(
+      (activity) => (activity as { name: string }).name === "release (template 2)",
+    ) as { id: string; pipeline: { activities: Record<string, { name: string }> } };
+    const verify = Object.entries(release.pipeline.activities).find(
+      ([, a]) => a.name === "verify backup",
+    )?.[0];
+    const inChild = (status: { children: Record<string, { children: Record<string, { state: string }> }> }) =>
+      status.children[release.id]?.children[verify as string]?.state;
+    expect(inChild(await stateOf(first, id))).toBe("RUNNING");
+    first.close();
+
+    clock.advance(10_000);
+    const second = createTestContext({ databasePath: path, clock, timing: TIMING });
+    expect(inChild(await stateOf(second, id))).toBe("RUNNING");
+    clock.advance(0);
+    // The overdue child node ends as the engine comes back, and the walk goes on inside the child.
+    const resumed = await stateOf(second, id);
+    expect(inChild(resumed)).toBe("FINISHED");
+    expect(resumed.children[release.id].state).toBe("RUNNING");
+    clock.advance(5000);
+    const after = await stateOf(second, id);
+    expect(after.state).toBe("FINISHED");
+    expect(after.children[release.id]).toMatchObject({ state: "FINISHED", elapsed_time: 12 });
+    second.close();
+  });
+
   it("a paused task stays paused across a restart, and resumes afterwards", async () => {
     dir = mkdtempSync(join(tmpdir(), "bk-sops-engine-"));
     const path = join(dir, "paused.sqlite");

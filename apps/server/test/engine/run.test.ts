@@ -1,52 +1,10 @@
-import type { PipelineTree } from "@bksops/domain";
-import { normalizeInPlace } from "@bksops/domain";
 import { buildTree, chain, constant, flowId } from "@bksops/domain/testing";
 import { describe, expect, it } from "vitest";
-import { pauseRun, resumeRun, revokeRun, startRun, wakeDue } from "../../src/engine/commands.js";
+import { pauseRun, resumeRun, revokeRun } from "../../src/engine/commands.js";
 import { isSettled, nextWake, type Run, type RunEnv, rootOf } from "../../src/engine/run.js";
 import { InvalidOperationError, TransitionError } from "../../src/engine/states.js";
 import { taskStatusTree } from "../../src/engine/status.js";
-
-const T0 = Date.UTC(2024, 4, 1, 4, 0, 0);
-
-/** A pure test bench: a tree, a clock that moves by hand, versions v1, v2, … */
-function bench(tree: PipelineTree, durations: Record<string, number> = {}) {
-  normalizeInPlace(tree);
-  let now = T0;
-  let version = 0;
-  const env = (): RunEnv => ({
-    tree,
-    now,
-    newVersion: () => `v${++version}`,
-    durationOf: (activity) => durations[activity.id] ?? 1000,
-  });
-  const run = startRun(env(), "pipeline");
-  return {
-    run,
-    env,
-    /** Moves time to `ms` after the start, waking what falls due on the way, in order. */
-    at(ms: number) {
-      for (;;) {
-        const wake = nextWake(run);
-        if (wake === undefined || wake > T0 + ms) break;
-        now = wake;
-        wakeDue(run, env());
-      }
-      now = T0 + ms;
-    },
-    /** The state of each node reached, in the order reached. */
-    states: () => Object.fromEntries(Object.values(run.nodes).map((node) => [node.id, node.state])),
-    times: (id: string) => {
-      const node = run.nodes[id];
-      return (
-        node && [
-          node.startedAt === null ? null : node.startedAt - T0,
-          node.archivedAt === null ? null : node.archivedAt - T0,
-        ]
-      );
-    },
-  };
-}
+import { bench, T0 } from "./bench.js";
 
 describe("a run walks the tree node by node", () => {
   it("runs events at once and each activity for its duration, one after the other", () => {

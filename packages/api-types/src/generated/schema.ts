@@ -277,6 +277,14 @@ export interface paths {
          *     `component_code`, the plugin's declared outputs first, named) and `ex_data` (its failure,
          *     `null` for a node that ran without one, `""` for events and gateways).
          *
+         *     Subprocesses: a node inside one is found only through `subprocess_stack`, the JSON list of
+         *     the subprocess node ids leading to it, outermost first (`["<subprocess node id>"]` for a
+         *     node of a subprocess of the task); its inputs are rendered with what the subprocess passed
+         *     down. A node asked for with a stack that does not lead to it fails as in bk-sops, whose
+         *     lookup raises (HTTP 500). A subprocess node's `children` are its child's nodes (flat),
+         *     its `inputs` what it passed down, by constant name without `${}`, and its outputs the
+         *     child's outputs with `_loop` and `_inner_loop`.
+         *
          *     Checks, in order: credentials (gateway) → the business (`scope`) → IAM `task_view` → the task
          *     must be the business's → `subprocess_stack` must be JSON → `node_id` must be a node of the
          *     task (the message, in Chinese, names the task and the node).
@@ -323,12 +331,19 @@ export interface paths {
          * Query the execution status of a task (API gateway)
          * @description The status tree of task `task_id` of business `bk_biz_id`: the pipeline's state, times and
          *     counters, and one child per node the execution has reached so far (in the order reached,
-         *     keyed by node id, each with the node's `name`, `""` for events and gateways). A task never
-         *     started answers `CREATED` with no children.
+         *     keyed by node id, each with the node's `name`, `""` for events and gateways). A subprocess
+         *     node's `children` are the nodes reached in its child pipeline, named after the child's
+         *     activities, with the subprocess node's id as `parent_id`, at any depth. A task never started
+         *     answers `CREATED` with no children.
+         *
+         *     With `subprocess_id`, the tree of that subprocess node alone (at any depth; `CREATED` with no
+         *     children when it has not been reached). bk-sops names its children from the task's own
+         *     activities, which they are not: each reads `name` `""`.
          *
          *     States: `CREATED` (not started), `RUNNING`, `SUSPENDED` (paused), `FAILED` (a node failed:
          *     the pipeline itself is still running, and bk-sops reports it FAILED), `REVOKED`, `FINISHED`;
-         *     nodes are `RUNNING`, `FINISHED` or `FAILED`. `start_time` and `finish_time` are
+         *     nodes are `RUNNING`, `FINISHED` or `FAILED`; a subprocess node runs while its child does and
+         *     reads `FAILED` when a node inside it failed (so does the task). `start_time` and `finish_time` are
          *     `"%Y-%m-%d %H:%M:%S %z"` texts or `null`; `elapsed_time` counts whole seconds (to now while
          *     running). A revoked pipeline has no `finish_time` of its own (its `elapsed_time` keeps
          *     growing); `get_task_detail` has the revocation time.
@@ -3196,7 +3211,10 @@ export interface operations {
                 node_id?: string;
                 /** @description The plugin's code: the outputs then list the plugin's declared outputs first. */
                 component_code?: string;
-                /** @description A JSON list of the subprocess node ids leading to the node (default `[]`). */
+                /**
+                 * @description A JSON list of the subprocess node ids leading to the node, outermost first (default
+                 *     `[]`: a node of the task's own pipeline).
+                 */
                 subprocess_stack?: string;
                 /** @description Which round of the node (an integer; default the latest). */
                 loop?: string;
@@ -3253,7 +3271,10 @@ export interface operations {
                 node_id?: string;
                 /** @description The plugin's code: the outputs then list the plugin's declared outputs first. */
                 component_code?: string;
-                /** @description A JSON list of the subprocess node ids leading to the node (default `[]`). */
+                /**
+                 * @description A JSON list of the subprocess node ids leading to the node, outermost first (default
+                 *     `[]`: a node of the task's own pipeline).
+                 */
                 subprocess_stack?: string;
                 /** @description Which round of the node (default the latest). */
                 loop?: string;
@@ -3279,7 +3300,10 @@ export interface operations {
     getTaskStatus: {
         parameters: {
             query?: {
-                /** @description The id of a subprocess node of the task; its status tree is answered instead. */
+                /**
+                 * @description The id of a subprocess node of the task (at any depth): its status tree is answered
+                 *     instead, its children named `""`; `CREATED` when the node has not been reached.
+                 */
                 subprocess_id?: string;
                 /**
                  * @description Any non-empty value (even `false`: it is read as a Python string) adds `ex_data`, the

@@ -1,8 +1,6 @@
 import { CODES } from "../../errors.js";
 import type { Operation } from "../operation.js";
-import { injectProject, requestParams } from "../shared/project.js";
-import { checkTaskIam } from "../shared/task-iam.js";
-import { taskOfProject } from "../shared/tasks.js";
+import { enterTaskView } from "../shared/task-view.js";
 import { booleanFieldErrors } from "./boolean-fields.js";
 import { taskDetail } from "./detail.js";
 import { trimPipelineTree } from "./mcp-trim.js";
@@ -21,12 +19,11 @@ export const getTaskDetailOperation: Operation = {
   method: "GET",
   pathParams: ["task_id", "bk_biz_id"],
   handle(deps, input) {
-    const project = injectProject(deps.store, input.params.bk_biz_id ?? "", requestParams(input, "GET"));
-    const taskId = Number(input.params.task_id);
-    checkTaskIam(deps.store, input.caller, taskId, "task_view");
+    const view = enterTaskView(deps, input, "GET", "task_view");
+    const { project } = view;
     const fields = booleanFieldErrors(input.query, INCLUDE_FIELDS);
     if (!fields.ok) return { result: false, message: fields.errors, code: CODES.REQUEST_PARAM_INVALID };
-    const task = taskOfProject(deps.store, taskId, project);
+    const task = view.task();
     if (!task) {
       return {
         result: false,

@@ -1,12 +1,15 @@
 import type { Activity, PipelineTree } from "@bksops/domain";
-import { own } from "@bksops/domain";
 import type { StoredTask } from "../../db/repos/tasks.js";
 import { renderInputs } from "../../engine/inputs.js";
+import { childOf } from "../../engine/pipelines.js";
 import type { Execution, Run } from "../../engine/run.js";
+import { type Scope, scopeOf } from "../../engine/scope.js";
 import { nodeStatus } from "../../engine/status.js";
+import { childScope, subprocessInputs } from "../../engine/subprocess.js";
 import { CODES } from "../../errors.js";
 import type { OperationDeps, ViewResult } from "../operation.js";
 import { outputsTable } from "./outputs-table.js";
+import { type NodePlace, placeOf } from "./subprocess-stack.js";
 
 export interface NodeQuery {
   nodeId: string | undefined;
@@ -23,16 +26,10 @@ function nodeIds(tree: PipelineTree, into = new Set<string>()): Set<string> {
   for (const id of Object.keys(tree.gateways)) into.add(id);
   for (const [id, activity] of Object.entries(tree.activities)) {
     into.add(id);
-    const child = (activity as { pipeline?: PipelineTree }).pipeline;
-    if (activity.type === "SubProcess" && child) nodeIds(child, into);
+    const child = activity.type === "SubProcess" ? childOf(activity) : undefined;
+    if (child) nodeIds(child, into);
   }
   return into;
-}
-
-function nodeInfo(tree: PipelineTree, id: string): Json {
-  if (id === tree.start_event.id) return tree.start_event;
-  if (id === tree.end_event.id) return tree.end_event;
-  return (own(tree.activities, id) ?? own(tree.gateways, id) ?? {}) as Json;
 }
 
 /** Python's `int(text)` of the `loop` query value; a value it refuses is a server error in bk-sops. */
@@ -44,39 +41,71 @@ function loopOf(text: string | undefined): number | undefined {
 
 const NO_DATA = { inputs: {}, outputs: [], ex_data: "" };
 
+/** bk-sops shows a subprocess node's inputs by constant name, without `${}`. */
+const byName = (inputs: Record<string, unknown>): Json =>
+  Object.fromEntries(Object.entries(inputs).map(([key, value]) => [key.slice(2, -1), value]));
+
+type Preview = { ok: true; inputs: Json } | { ok: false; reason: string };
+
+/**
+ * The inputs of a node that has not run, as bk-sops previews them (`preview_node_inputs`): the
+ * task's context (with what the run wrote into it so far), then each subprocess's inputs rendered
+ * with its parent's down to the node's pipeline; there, the plugin's inputs or the subprocess
+ * node's own.
+ */
+function previewInputs(run: Run | undefined, root: PipelineTree, place: NodePlace): Preview {
+  let scope: Scope = scopeOf(root, run?.contexts?.[run.pipelineId] ?? {});
+  for (const activity of place.subprocesses) {
+    const child = childOf(activity) as PipelineTree;
+    const inputs = subprocessInputs(child, scope);
+    if (!inputs.ok) return inputs;
+    scope = childScope(child, inputs.inputs);
+  }
+  const activity = place.node as Activity;
+  if (activity.type === "SubProcess") {
+    const child = childOf(activity);
+    if (!child) return { ok: true, inputs: {} };
+    const inputs = subprocessInputs(child, scope);
+    return inputs.ok ? { ok: true, inputs: byName(inputs.inputs) } : inputs;
+  }
+  return renderInputs(activity, scope);
+}
+
 /** bk-sops' `get_node_data` (engine v2): the inputs and outputs of the node's current (or given) loop. */
 function nodeData(
   run: Run | undefined,
   tree: PipelineTree,
+  place: NodePlace,
   id: string,
   query: NodeQuery,
-  loop?: number,
+  loop: () => number | undefined,
 ): ViewResult {
   const state = run?.nodes[id];
-  const info = nodeInfo(tree, id);
+  const info = place.node;
   let inputs: Json = {};
   let execution: Execution | undefined;
   if (state) {
-    if (loop === undefined || loop >= state.loop) {
+    const wanted = loop();
+    if (wanted === undefined || wanted >= state.loop) {
       execution = run?.executions[id];
       // A node bamboo kept no execution data for (events, gateways that did not fail).
       if (!execution) return { result: true, data: { ...NO_DATA }, message: "", code: CODES.SUCCESS };
-      inputs = { ...execution.inputs };
+      inputs = info.type === "SubProcess" ? byName(execution.inputs) : { ...execution.inputs };
     }
   } else {
     if (info.type !== "ServiceActivity" && info.type !== "SubProcess") {
       return { result: true, data: { ...NO_DATA }, message: "", code: CODES.SUCCESS };
     }
-    const rendered = renderInputs(info as Activity, tree);
-    if (!rendered.ok) {
+    const preview = previewInputs(run, tree, place);
+    if (!preview.ok) {
       return {
         result: false,
         data: {},
-        message: `节点数据请求失败: 请重试, 如多次失败可联系管理员处理. ${rendered.reason} | get_node_data_v2`,
+        message: `节点数据请求失败: 请重试, 如多次失败可联系管理员处理. ${preview.reason} | get_node_data_v2`,
         code: CODES.UNKNOWN_ERROR,
       };
     }
-    inputs = rendered.inputs;
+    inputs = preview.inputs;
   }
   const outputs = execution?.outputs ?? {};
   const component = (
@@ -88,6 +117,7 @@ function nodeData(
   const exData = execution ? (Object.hasOwn(outputs, "ex_data") ? outputs.ex_data : null) : "";
   return {
     result: true,
+    // Outputs are named after the task's own constants, at any depth (bk-sops reads the task's).
     data: { inputs, outputs: outputsTable(outputs, query.componentCode, tree, id), ex_data: exData },
     message: "",
     code: CODES.SUCCESS,
@@ -95,9 +125,11 @@ function nodeData(
 }
 
 /**
- * bk-sops' `TaskFlowInstance.get_node_detail`: the node must be one of the task's; a node that
- * was reached answers its state (times, loop, retries, no history: nothing is retried here), one
- * that was not answers READY; both with the node's data.
+ * bk-sops' `TaskFlowInstance.get_node_detail`: the node must be one of the task's, at any depth,
+ * and be found where `subprocess_stack` leads (else, as in bk-sops, a server error); a node that
+ * was reached answers its state (times, loop, retries, its child pipeline's nodes for a
+ * subprocess node, no history: nothing is retried here), one that was not answers READY; both
+ * with the node's data.
  */
 export function nodeDetail(deps: OperationDeps, task: StoredTask, query: NodeQuery): ViewResult {
   const tree = deps.engine.treeOf(task);
@@ -111,21 +143,23 @@ export function nodeDetail(deps: OperationDeps, task: StoredTask, query: NodeQue
     };
   }
   const run = task.isStarted ? deps.engine.view(task.id)?.run : undefined;
-  const loop = loopOf(query.loop);
-  const data = nodeData(run, tree, id, query, loop);
+  const place = placeOf(tree, query.subprocessStack, id);
+  // bk-sops reads `loop` as a number only for a node that has run.
+  const loop = () => loopOf(query.loop);
+  const data = nodeData(run, tree, place, id, query, loop);
   if (data.result !== true) return data;
   const status = run ? nodeStatus(run, id, deps.engine.now()) : undefined;
   let detail: Json;
   if (status) {
-    if (loop !== undefined && loop < (status.loop as number)) {
+    const wanted = loop();
+    if (wanted !== undefined && wanted < (status.loop as number)) {
       // bk-sops reads that loop from the node's histories; a node that ran once has none, and
       // its view fails on the empty list.
       throw new Error("list index out of range");
     }
     detail = { ...status, histories: [], history_id: -1 };
   } else {
-    const info = nodeInfo(tree, id);
-    detail = { name: info.name, error_ignorable: info.error_ignorable ?? false, state: "READY" };
+    detail = { name: place.node.name, error_ignorable: place.node.error_ignorable ?? false, state: "READY" };
   }
   Object.assign(detail, data.data as Json);
   if (!detail.id) return { result: true, data: detail, message: "", code: CODES.SUCCESS };

@@ -1,8 +1,6 @@
 import { CODES } from "../../errors.js";
 import type { Operation } from "../operation.js";
-import { injectProject, requestParams } from "../shared/project.js";
-import { checkTaskIam } from "../shared/task-iam.js";
-import { taskOfProject } from "../shared/tasks.js";
+import { enterTaskView } from "../shared/task-view.js";
 import { taskStatus } from "./status.js";
 
 /**
@@ -16,10 +14,7 @@ export const getTaskStatusOperation: Operation = {
   method: "GET",
   pathParams: ["task_id", "bk_biz_id"],
   handle(deps, input) {
-    const project = injectProject(deps.store, input.params.bk_biz_id ?? "", requestParams(input, "GET"));
-    const taskId = Number(input.params.task_id);
-    checkTaskIam(deps.store, input.caller, taskId, "task_view");
-    const task = taskOfProject(deps.store, taskId, project);
+    const task = enterTaskView(deps, input, "GET", "task_view").task();
     if (!task) {
       return {
         result: false,

@@ -1,5 +1,5 @@
 import type { StoredTask } from "../../db/repos/tasks.js";
-import { createdStatus, failedNodes, taskStatusTree } from "../../engine/status.js";
+import { addNodeNames, createdStatus, failedNodes, formatLegacy, stateTree } from "../../engine/status.js";
 import { CODES } from "../../errors.js";
 import type { OperationDeps, ViewResult } from "../operation.js";
 
@@ -23,17 +23,22 @@ function nodesIn(status: Json, state: string): string[] {
 }
 
 /**
- * The dispatcher's status of the task and the view's additions: node names, the failed nodes'
- * `ex_data` (`with_ex_data`), `failed_node_info` and `auto_retry_status` when asked, the task's
- * name. Query flags count when present and not empty, as Python's truth of a query value.
+ * The dispatcher's status of the task (or of its subprocess `subprocess_id`, CREATED when that
+ * has not run) and the view's additions: node names, the failed nodes' `ex_data`
+ * (`with_ex_data`), `failed_node_info` and `auto_retry_status` when asked, the task's name. Query
+ * flags count when present and not empty, as Python's truth of a query value.
  */
 export function taskStatus(deps: OperationDeps, task: StoredTask, query: Record<string, string>): ViewResult {
   const view = task.isStarted ? deps.engine.view(task.id) : undefined;
   if (!view)
     return { result: true, data: { ...createdStatus(), name: task.name }, message: "", code: CODES.SUCCESS };
   const { run, tree } = view;
-  let data = taskStatusTree(run, tree, deps.engine.now());
+  let data = stateTree(run, deps.engine.now());
   if (query.subprocess_id) data = findChild(data, query.subprocess_id) ?? createdStatus();
+  formatLegacy(data);
+  // The view names the answer's children from the task's tree whatever the answer is: under
+  // `subprocess_id`, a subprocess's nodes are not the task's activities, and read "".
+  if (!("name" in data)) addNodeNames(tree, data.children as Json);
   if (query.with_ex_data && data.state === "FAILED") {
     data.ex_data = Object.fromEntries(
       failedNodes(data).map((id) => [id, run.executions[id]?.outputs.ex_data ?? null]),

@@ -1,9 +1,9 @@
 import { CODES } from "../../errors.js";
 import type { Operation } from "../operation.js";
 import { objectDoesNotExist } from "../shared/iam.js";
-import { injectProject, requestParams, taskUrlOf } from "../shared/project.js";
-import { checkTaskIam } from "../shared/task-iam.js";
-import { dispatchStart, taskOfProject } from "../shared/tasks.js";
+import { taskUrlOf } from "../shared/project.js";
+import { enterTaskView } from "../shared/task-view.js";
+import { dispatchStart } from "../shared/tasks.js";
 
 /**
  * operationIds startTask (gateway) and startTaskEsb: bk-sops' `start_task` view. bk-sops queues
@@ -16,10 +16,8 @@ export const startTaskOperation: Operation = {
   method: "POST",
   pathParams: ["task_id", "bk_biz_id"],
   handle(deps, input) {
-    const project = injectProject(deps.store, input.params.bk_biz_id ?? "", requestParams(input, "POST"));
-    const taskId = Number(input.params.task_id);
-    checkTaskIam(deps.store, input.caller, taskId, "task_operate");
-    const task = taskOfProject(deps.store, taskId, project);
+    const { project, taskId, task: find } = enterTaskView(deps, input, "POST", "task_operate");
+    const task = find();
     if (!task) throw objectDoesNotExist(`TaskFlowInstance(id=${taskId}) does not exist.`);
     if (task.isStarted)
       return { result: false, code: CODES.INVALID_OPERATION, message: "task already started" };
