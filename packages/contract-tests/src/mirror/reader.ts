@@ -138,7 +138,7 @@ export function httpReader(ctx: RunContext, onRead: (exchange: Exchange) => void
           : undefined;
       if (!form)
         return {
-          problem: `${what}: bk-sops has no ${ctx.form} form of ${name} (give the ESB's base too)`,
+          problem: `${what}: bk-sops has no ${ctx.form} form of ${name} (give the ESB's base too: --esb-url)`,
           kind: "unavailable",
         };
       const body: Json = { exclude_task_nodes_id: [] };

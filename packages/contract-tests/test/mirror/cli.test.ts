@@ -199,10 +199,17 @@ describe("the mirror command", () => {
       expect(run.code, run.err).toBe(0);
       expect(run.out).toMatch(
         new RegExp(
-          `template ${standIn.older.parent} .*: subprocess \\w+: pins version v-older of common template ${standIn.older.common}.*bk-sops has no gateway form of preview_common_task_tree \\(give the ESB's base too\\)`,
+          `template ${standIn.older.parent} .*: subprocess \\w+: pins version v-older of common template ${standIn.older.common}.*bk-sops has no gateway form of preview_common_task_tree \\(give the ESB's base too: --esb-url\\)`,
         ),
       );
       expect(run.out).toMatch(/canvas drawn: the deployment's could not be read/);
+      // Not a failed read: the mirror is finished (nothing to try again) and only that parent is left out.
+      const summary = JSON.parse(readFileSync(join(out, ".mirror", "summary.json"), "utf8"));
+      expect(summary.failedReads).toBe(0);
+      expect(summary.finishedAt).toEqual(expect.any(String));
+      expect(summary.skipped.map((item: { templateId: string }) => item.templateId)).toEqual([
+        String(standIn.older.parent),
+      ]);
     } finally {
       await deployment.close();
     }
