@@ -26,8 +26,9 @@ export interface ReadProblem {
   problem: string;
   /**
    * `denied`: IAM or the gateway refused the user; `missing`: the deployment has no such thing;
-   * `unavailable`: bk-sops has no such read in the form the mirror uses; `failed`: no usable answer
-   * (no answer, a server error), worth another try.
+   * `unavailable`: the read cannot give what is needed, however often it is tried (bk-sops has no
+   * such read in the form the mirror uses, or it answered success without the tree); `failed`: no
+   * usable answer (no answer, a server error), worth another try.
    */
   kind: "denied" | "missing" | "unavailable" | "failed";
 }
