@@ -174,9 +174,16 @@ switch (command) {
     foreground("node", ["openapi/scripts/mock.mjs", ...rest]);
     break;
   case "contract":
+  case "mirror":
+  case "proxy":
     setup();
     must("pnpm", turbo("build", "--filter=@bksops/contract-tests..."));
-    foreground("node", ["packages/contract-tests/dist/cli.js", ...rest]);
+    // `mirror` and `proxy` are subcommands of the suite's bin.
+    foreground("node", [
+      "packages/contract-tests/dist/cli.js",
+      ...(command === "contract" ? [] : [command]),
+      ...rest,
+    ]);
     break;
   case "bench":
     setup();
@@ -199,7 +206,7 @@ switch (command) {
     break;
   default:
     console.error(
-      `usage: node scripts/dev.mjs setup|start|test|lint|docs|generate|mock|contract|bench|crash|turbo <task>`,
+      `usage: node scripts/dev.mjs setup|start|test|lint|docs|generate|mock|contract|mirror|proxy|bench|crash|turbo <task>`,
     );
     process.exit(2);
 }

@@ -11,6 +11,8 @@ import { TargetError } from "./targets/target.js";
 import { exitCodeOf, gateProblems } from "./verdict.js";
 
 const USAGE = `usage: bk-sops-contract (--base-url URL | --target prism|reference) [options]
+       bk-sops-contract mirror …   copy a deployment's templates into a TEMPLATES_DIR (mirror --help)
+       bk-sops-contract proxy …    a validating proxy for live traffic (proxy --help)
 
   --form esb|gateway        form the semantics and negative checks use (default esb)
   --esb-url, --gateway-url  base URL of the other form too: examples run in every form given
@@ -46,12 +48,19 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   isTTY: boolean;
+  /** Where live progress goes (stderr): written as is, redrawn in place on a terminal. */
+  progress?: { write(text: string): void; isTTY: boolean; columns?: number };
 }
 
 const processIo: Io = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   isTTY: !!process.stdout.isTTY,
+  progress: {
+    write: (text) => process.stderr.write(text),
+    isTTY: !!process.stderr.isTTY,
+    columns: process.stderr.columns,
+  },
 };
 
 /** Writes one line per problem on stderr, and returns 2. */
@@ -66,6 +75,9 @@ export async function main(
   env: NodeJS.ProcessEnv = process.env,
   io: Io = processIo,
 ): Promise<number> {
+  // The subcommands load only what they need (a base-URL run never loads the reference server).
+  if (argv[0] === "mirror") return (await import("./mirror/cli.js")).mirrorMain(argv.slice(1), env, io);
+  if (argv[0] === "proxy") return (await import("./proxy/cli.js")).proxyMain(argv.slice(1), env, io);
   let config: Config;
   try {
     config = resolveConfig(argv, env);

@@ -87,7 +87,15 @@ export const envName = (flag: string) => `BK_SOPS_CONTRACT_${flag.toUpperCase().
 
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-function readConfigFile(path: string): Record<string, unknown> {
+/**
+ * A `--config` file: a JSON object whose keys are flags' names (`app-code` or `appCode`); a key
+ * that is not one of `keys` is an error. No path: no file, no keys.
+ */
+export function readConfigFile(
+  path: string | undefined,
+  keys: ReadonlySet<string> = KEYS,
+): Record<string, unknown> {
+  if (!path) return {};
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, "utf8"));
@@ -97,7 +105,7 @@ function readConfigFile(path: string): Record<string, unknown> {
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
     throw new UsageError(`config file ${path} is not a JSON object`);
   const entries = Object.entries(parsed).map(([key, value]) => [kebab(key), value] as const);
-  const unknown = entries.filter(([key]) => !KEYS.has(key) || key === "config").map(([key]) => key);
+  const unknown = entries.filter(([key]) => !keys.has(key) || key === "config").map(([key]) => key);
   if (unknown.length > 0)
     throw new UsageError(
       `config file ${path}: unknown key(s) ${unknown.join(", ")} (the keys are the flags' names, e.g. "app-code" or "appCode")`,
@@ -140,7 +148,7 @@ function idMap(text: string | undefined, problems: string[]): Record<string, str
 export function resolveConfig(argv: string[], env: NodeJS.ProcessEnv = process.env): Config {
   const flags = parseFlags(argv);
   const configPath = (flags.config as string | undefined) ?? env[envName("config")];
-  const file = configPath ? readConfigFile(configPath) : {};
+  const file = readConfigFile(configPath);
   const raw = (key: Key): unknown => flags[key] ?? env[envName(key)] ?? file[key];
   const text = (key: Key) => {
     const value = raw(key);

@@ -1,8 +1,11 @@
 /** The two ways bk-sops' operations are reached: the 2019 ESB (ids in the body or query) or the API gateway (ids in the path). */
 export type Form = "esb" | "gateway";
 export type Status = "passed" | "failed" | "skipped";
-/** A check family: the documented examples, bk-sops' semantics, the documented rejections. */
-export type Group = "examples" | "semantics" | "negative";
+/**
+ * A check family: the documented examples, bk-sops' semantics, the documented rejections, and the
+ * exchanges of live traffic the proxy saw (one check each).
+ */
+export type Group = "examples" | "semantics" | "negative" | "live";
 
 /** The caller's credentials; `bkToken` or `username` identifies the user. */
 export interface Credentials {

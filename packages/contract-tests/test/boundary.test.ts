@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QA_ENV, qaArgs } from "./cli-helpers.js";
-import { type Deployment, startDeployment } from "./deployment.js";
+import { type Deployment, QA, startDeployment } from "./deployment.js";
 
 const CLI = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 const TRACER = fileURLToPath(new URL("./fixtures/trace-loads.mjs", import.meta.url));
@@ -54,6 +54,76 @@ describe("the package boundary", () => {
     expect(run.code).toBe(0);
     expect(run.loads.length).toBeGreaterThan(10);
     expect(run.loads.filter((url) => SERVER.test(url))).toEqual([]);
+  });
+
+  it("neither does a mirror of a deployment", async () => {
+    const out = join(dir, "mirror");
+    const run = await loadsOf(
+      [
+        "mirror",
+        "--base-url",
+        deployment.esb,
+        "--app-code",
+        QA.appCode,
+        "--bk-token",
+        QA.bkToken,
+        "--biz-id",
+        QA.bizId,
+        "--out",
+        out,
+      ],
+      QA_ENV,
+    );
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/^mirrored \d+ template/m);
+    expect(run.loads.filter((url) => SERVER.test(url))).toEqual([]);
+  });
+
+  it("nor the validating proxy", async () => {
+    const trace = join(dir, "trace-proxy.txt");
+    writeFileSync(trace, "");
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        TRACER,
+        CLI,
+        "proxy",
+        "--upstream",
+        deployment.esb,
+        "--port",
+        "0",
+        "--report-dir",
+        join(dir, "proxy"),
+      ],
+      {
+        env: { PATH: process.env.PATH, TRACE_LOADS: trace },
+      },
+    );
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+    });
+    for (let i = 0; i < 500 && !/listening on (\S+),/.test(out); i += 1)
+      await new Promise((r) => setTimeout(r, 10));
+    const url = /listening on (\S+),/.exec(out)?.[1];
+    const answer = await fetch(`${url}/api/bk-sops/prod/get_template_list/${QA.bizId}/`, {
+      headers: {
+        "X-Bkapi-Authorization": JSON.stringify({
+          bk_app_code: QA.appCode,
+          bk_app_secret: QA.appSecret,
+          bk_token: QA.bkToken,
+        }),
+      },
+    });
+    expect(answer.status).toBe(200);
+    child.kill("SIGTERM");
+    const code = await new Promise((resolve) => child.once("exit", resolve));
+    expect(code).toBe(0);
+    expect(out).toMatch(/PASSED: 1 checks/);
+    const loads = readFileSync(trace, "utf8").split("\n").filter(Boolean);
+    expect(loads.length).toBeGreaterThan(10);
+    expect(loads.filter((url) => SERVER.test(url))).toEqual([]);
   });
 
   it("while --target reference loads them (so the trace can see them)", async () => {

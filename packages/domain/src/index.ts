@@ -26,6 +26,7 @@ export * from "./regenerate-ids.js";
 export * from "./request-limits.js";
 export * from "./request-tree.js";
 export * from "./rewire.js";
+export * from "./secret-keys.js";
 export * from "./select-nodes.js";
 export * from "./stream.js";
 export * from "./types.js";

@@ -2,16 +2,7 @@
  * Masking of credentials in what the journal shows. The journal keeps requests as they arrived
  * and masks when it is read, so recording a request costs nothing.
  */
-
-/** Keys whose values are secrets, wherever they appear (body, query, header JSON, cookies). */
-export const SECRET_KEYS: ReadonlySet<string> = new Set([
-  "bk_app_secret",
-  "app_secret",
-  "bk_token",
-  "access_token",
-  "bk_signature",
-  "bk_ticket",
-]);
+import { SECRET_KEYS } from "@bksops/domain";
 
 export const MASK = "***";
 

@@ -64,6 +64,36 @@ export interface ReadCall {
   credentials: Credentials;
 }
 
+/** A call of an operation bk-sops answers to POSTs (a preview): `body` is its JSON body. */
+export interface PostCall extends ReadCall {
+  body: Record<string, unknown>;
+}
+
+/**
+ * The request of a POST operation other than create_task: the gateway puts the path parameters in
+ * the path and the credentials in `X-Bkapi-Authorization`; the ESB puts both in the body.
+ */
+export function postRequest(call: PostCall): Outgoing {
+  const query = new URLSearchParams(call.query ?? {});
+  const search = query.size > 0 ? `?${query}` : "";
+  if (call.form === "esb") {
+    return {
+      form: "esb",
+      operationId: call.operationId,
+      path: `${ESB_PREFIX}/${call.name}/${search}`,
+      body: { ...credentialKeys(call.credentials), ...Object.fromEntries(call.pathParams), ...call.body },
+    };
+  }
+  const segments = call.pathParams.map(([, value]) => `${encodeURIComponent(value)}/`).join("");
+  return {
+    form: "gateway",
+    operationId: call.operationId,
+    path: `/${call.name}/${segments}${search}`,
+    headers: { [AUTH_HEADER]: JSON.stringify(credentialKeys(call.credentials)) },
+    body: call.body,
+  };
+}
+
 /**
  * The request of a read: the gateway puts the path parameters in the path and the credentials in
  * `X-Bkapi-Authorization`; the ESB puts both in the query string with the options.

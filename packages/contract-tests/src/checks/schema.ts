@@ -117,3 +117,20 @@ function bodyDifferences(
     return { path: `${branch}${path === "/" ? "" : path}`, note: rest.join(" ") };
   });
 }
+
+/**
+ * The documented statuses of the exchange's operation whose response the answer would match (its
+ * headers, content type and body): when the answer breaks its own status's schema but fits
+ * another's, the status is what is wrong.
+ */
+export function statusesThatFit(spec: OpenApiDocument, exchange: Exchange): number[] {
+  const answer = exchange.response;
+  if (!answer) return [];
+  const { operation } = operationOf(spec, exchange.operationId);
+  return Object.keys(isObject(operation.responses) ? operation.responses : {})
+    .filter((status) => /^[1-5][0-9][0-9]$/.test(status))
+    .map(Number)
+    .filter(
+      (status) => schemaDifferences(spec, { ...exchange, response: { ...answer, status } }).length === 0,
+    );
+}

@@ -19,17 +19,19 @@ type Json = Record<string, unknown>;
 export type Prediction = { tree: PipelineTree } | { failure: string } | { unknown: string };
 
 /** The read API cannot show what the prediction needs (a subprocess's pinned version, scheme pks). */
-class Unpredictable extends Error {}
+export class Unpredictable extends Error {}
 
 /**
  * The task tree bk-sops builds for `params` from the deployment's own template, with this
  * project's domain code (the very code the reference server runs): node selection (exclusions,
  * execute list, schemes), exclusion with parallel collapse, constant pruning and merge, simplified
  * variables, subprocesses unfolded from their templates as read from the deployment, fresh ids with
- * `template_node_id`. A failure is the domain's error text.
+ * `template_node_id`. A failure is the domain's error text. `catalog` replaces the template's own
+ * children (the mirror's reading knows their pinned versions and scheme pks; it throws
+ * Unpredictable for what it cannot know).
  */
-export function predictTask(template: GroundTemplate, params: Json): Prediction {
-  const bySchemePk = schemesNamedByPk(template);
+export function predictTask(template: GroundTemplate, params: Json, catalog?: TemplateCatalog): Prediction {
+  const bySchemePk = catalog ? undefined : schemesNamedByPk(template);
   if (bySchemePk) return { unknown: bySchemePk };
   try {
     const exclude = resolveExcludeList(template.tree, params, template.schemes);
@@ -39,7 +41,7 @@ export function predictTask(template: GroundTemplate, params: Json): Prediction 
         template.tree,
         { exclude, constants, simplifyVars: params.simplify_vars },
         undefined,
-        { kind: template.ref?.source ?? "project", catalog: catalogOf(template) },
+        { kind: template.ref?.source ?? "project", catalog: catalog ?? catalogOf(template) },
       ),
     };
   } catch (error) {

@@ -4,7 +4,7 @@ import type { CheckResult, Group, Status, SuiteResult } from "../types.js";
 
 const COLOURS: Record<Status, number> = { passed: 32, failed: 31, skipped: 33 };
 const MARKS: Record<Status, string> = { passed: "✓ PASS", failed: "✗ FAIL", skipped: "- SKIP" };
-const GROUPS: Group[] = ["examples", "semantics", "negative"];
+const GROUPS: Group[] = ["examples", "semantics", "negative", "live"];
 
 const paint = (colour: boolean, code: number, text: string) =>
   colour ? `\u001b[${code}m${text}\u001b[0m` : text;
