@@ -226,6 +226,10 @@ async function throughput(answerFile) {
         const perServer = runs.get(s.key) ?? new Map();
         runs.set(s.key, perServer);
         perServer.set(connections, [...(perServer.get(connections) ?? []), result]);
+        // Until round 1 has gone past 10 connections, every request so far came 10 at a time:
+        // the peak now is the peak of a 10-connection load (the issue's memory target).
+        if (round === 1 && connections === 10)
+          s.peakAt10MB = Math.max(memoryOf(s.server.pid).hwmMB, result.rssMB);
         console.log(
           `  round ${round}  c=${String(connections).padStart(3)}  ${s.label.padEnd(28)} ${fmt(result.rpsTotal, 0).padStart(6)} req/s` +
             `  p50 ${result.p50} ms  p99 ${result.p99} ms  CPU ${fmt(result.cpuUsPerRequest, 0)} µs/req` +
@@ -260,7 +264,7 @@ async function throughput(answerFile) {
         fmt(r.rpsTotal, 0),
         fmt(r.p50, 0),
         fmt(r.p99, 0),
-        fmt(s.peakRssMB, 0),
+        fmt(connections === 10 ? s.peakAt10MB : s.peakRssMB, 0),
         `${fmt(r.cpuUserUs, 0)} + ${fmt(r.cpuSysUs, 0)}`,
         String(s.answerBytes),
         s.key === "reference" ? "1.00" : fmt(ref.rpsTotal / r.rpsTotal, 2),
@@ -284,6 +288,10 @@ async function throughput(answerFile) {
     ],
     rows,
   );
+  console.log(
+    "  (peak RSS: on the 10-connection rows, the VmHWM once warm-up and round 1 at 10 connections are done;" +
+      "\n   on the 100-connection rows, over the whole section)",
+  );
   results.throughput = {
     secondsPerCase: MODE.seconds,
     rounds: MODE.rounds,
@@ -292,6 +300,7 @@ async function throughput(answerFile) {
       label: s.label,
       answerBytes: s.answerBytes,
       peakRssMB: s.peakRssMB,
+      peakRssAt10MB: s.peakAt10MB,
       runs: Object.fromEntries([...runs.get(s.key)].map(([c, list]) => [c, list])),
     })),
   };
@@ -336,8 +345,13 @@ async function throughput(answerFile) {
   }
   const p99 = best("reference", 10).p99;
   verdict("p99 < 20 ms at 10 connections", p99 < TARGETS.p99At10Ms, `${p99} ms`);
-  const rss = servers.find((s) => s.key === "reference").peakRssMB;
-  verdict("peak RSS < 150 MB", rss < TARGETS.rssMB, `${fmt(rss, 0)} MB (VmHWM over the whole section)`);
+  const referenceServer = servers.find((s) => s.key === "reference");
+  verdict(
+    "peak RSS < 150 MB at 10 connections",
+    referenceServer.peakAt10MB < TARGETS.rssMB,
+    `${fmt(referenceServer.peakAt10MB, 0)} MB (VmHWM after warm-up and round 1 at 10 connections; ` +
+      `${fmt(referenceServer.peakRssMB, 0)} MB over the whole section, 100 connections included)`,
+  );
   for (const s of servers.splice(1)) await s.server.stop();
   await reference.stop();
   console.log("");

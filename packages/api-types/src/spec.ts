@@ -12,10 +12,15 @@ export interface OpenApiDocument {
 let cached: OpenApiDocument | undefined;
 
 /**
- * The bundled spec (openapi.json at the package root), parsed once. It sits at the same
+ * The bundled spec (openapi.json at the package root), parsed once and kept. It sits at the same
  * relative place from src/ and dist/, so tests and built code read the same file.
  */
 export function loadSpec(): OpenApiDocument {
-  cached ??= JSON.parse(readFileSync(new URL("../openapi.json", import.meta.url), "utf8")) as OpenApiDocument;
+  cached ??= readSpecFile();
   return cached;
+}
+
+/** The bundled spec parsed anew, for callers that keep only part of it. */
+export function readSpecFile(): OpenApiDocument {
+  return JSON.parse(readFileSync(new URL("../openapi.json", import.meta.url), "utf8")) as OpenApiDocument;
 }

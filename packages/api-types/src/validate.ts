@@ -4,7 +4,7 @@ export type { ErrorObject };
 
 import addFormatsModule from "ajv-formats";
 import type { components } from "./generated/schema.js";
-import { loadSpec } from "./spec.js";
+import { readSpecFile } from "./spec.js";
 
 export type SchemaName = keyof components["schemas"];
 
@@ -39,10 +39,20 @@ function instance(allErrors: boolean): Ajv2020 {
   let ajv = instances.get(allErrors);
   if (!ajv) {
     ajv = openApiAjv(allErrors);
-    ajv.addSchema(loadSpec(), SPEC_ID);
+    ajv.addSchema(schemaParts(), SPEC_ID);
     instances.set(allErrors, ajv);
   }
   return ajv;
+}
+
+/**
+ * The parts of the spec a schema can refer to, under the same pointers. ajv keeps the document it
+ * is given for as long as the process runs; the whole spec (operations, named examples) is several
+ * megabytes of objects, and a server's live heap sets how far V8 lets it grow under load.
+ */
+function schemaParts(): Record<string, unknown> {
+  const { schemas, parameters, headers } = readSpecFile().components;
+  return { components: { schemas, parameters, headers } };
 }
 
 /** Returns the validator of `#/components/schemas/<name>`, compiled once and cached. */
