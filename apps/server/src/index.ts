@@ -11,6 +11,7 @@ import { DEMO } from "./db/demo.js";
 import { seedDatabase } from "./db/seed.js";
 import { createStore } from "./db/store.js";
 import { Engine } from "./engine/engine.js";
+import { tuneHeapGrowth } from "./heap-growth.js";
 import { createLogger } from "./logger.js";
 import { PortInUseError, startServer } from "./server.js";
 
@@ -18,6 +19,7 @@ import { PortInUseError, startServer } from "./server.js";
 const DEFAULT_DOCS_DIR = fileURLToPath(new URL("../../docs/dist/site/", import.meta.url));
 
 async function main(): Promise<void> {
+  tuneHeapGrowth();
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(process.env);
