@@ -100,4 +100,20 @@ describe("what the repositories keep in memory follows the stored rows", () => {
     expect(after.json.result).toBe(true);
     expect(after.json.data.project_name).toBe(project.name);
   });
+
+  it("a template stored after start is gone after a reset, for the permission check too", async () => {
+    const context = controlledContext();
+    storeTemplate(context.store, parseTemplateFile({ ...demoFile, template_id: 50 }), "test");
+    const read = () =>
+      send(context, "/api/bk-sops/prod/get_template_info/50/2/", {
+        method: "GET",
+        headers: { "X-Bkapi-Authorization": JSON.stringify(DEMO_AUTH) },
+      });
+    expect((await read()).json.result).toBe(true);
+    expect(context.store.templates.exists("project", 50)).toBe(true);
+    expect((await control(context, "POST", "/reset", {})).status).toBe(200);
+    expect(context.store.templates.exists("project", 50)).toBe(false);
+    const after = await read();
+    expect(after.json.result).toBe(false);
+  });
 });

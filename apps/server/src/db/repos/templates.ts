@@ -116,13 +116,15 @@ const toHead = (row: HeadRow): TemplateHead => ({
 export class TemplateRepository {
   private readonly cache = new Map<string, { updatedAt: string; template: StoredTemplate }>();
   private readonly versionCache = new Map<string, PipelineTree>();
+  /** Templates known to exist: the server never deletes one, so only a reset or restore can undo it. */
+  private readonly existing = new Set<string>();
   private readonly projectTemplate;
   private readonly commonTemplate;
   private readonly anyTemplate;
   private readonly versionTree;
   private readonly upsertVersion;
   private readonly body;
-  private readonly existing;
+  private readonly existsStatement;
   private readonly projectList;
   private readonly commonList;
   private readonly upsertStatement;
@@ -151,7 +153,7 @@ export class TemplateRepository {
     this.body = db.prepare<[TemplateSource, number], BodyRow>(
       `SELECT ${HEAD_COLUMNS}, pipeline_tree, schemes FROM templates WHERE source = ? AND id = ?`,
     );
-    this.existing = db.prepare<[TemplateSource, number], { id: number }>(
+    this.existsStatement = db.prepare<[TemplateSource, number], { id: number }>(
       "SELECT id FROM templates WHERE source = ? AND id = ? AND is_deleted = 0",
     );
     // bk-sops' template models order by -id. `@ids` is a JSON list, or null for any id.
@@ -220,7 +222,11 @@ export class TemplateRepository {
 
   /** Whether a template with that id exists in any project (the IAM interceptor's lookup). */
   exists(source: TemplateSource, id: number): boolean {
-    return this.existing.get(source, id) !== undefined;
+    const key = `${source}:${id}`;
+    if (this.existing.has(key)) return true;
+    const found = this.existsStatement.get(source, id) !== undefined;
+    if (found) this.existing.add(key);
+    return found;
   }
 
   /** The templates a list asks for, newest id first, without their trees. */
@@ -269,6 +275,7 @@ export class TemplateRepository {
   /** Forgets every parsed tree: after a reset or a restore the rows are not those cached. */
   clearCache(): void {
     this.cache.clear();
+    this.existing.clear();
   }
 
   private hydrate(stamp: StampRow | undefined): StoredTemplate | undefined {
