@@ -13,6 +13,9 @@ exchange against the spec and, for a created task, against the task predicted fr
 (read once with the caller's own credentials); records the exchanges as scenario rules.
 
   --upstream URL      the deployment (its path is kept: http://host/api/bk-sops/prod, or the host)
+  --esb-url URL       the deployment's ESB (the PaaS host) when it is not the upstream's host: a
+                      gateway create whose subprocess pins an older version of a common flow is
+                      predicted from the ESB's preview (default: the upstream's root)
   --port N            port to listen on (default 8010; 0 picks a free one)
   --host ADDRESS      address to listen on (default 127.0.0.1)
   --report-dir DIR    where junit.xml, report.json, report.html and rules.jsonl are written, at
@@ -31,6 +34,7 @@ Exit codes (at SIGINT/SIGTERM): 0 no exchange broke the spec or the prediction, 
 
 const STRINGS = [
   "upstream",
+  "esb-url",
   "port",
   "host",
   "report-dir",
@@ -74,6 +78,7 @@ function resolve(argv: string[], env: NodeJS.ProcessEnv) {
   };
   const config = {
     upstream: text("upstream"),
+    esbUrl: text("esb-url"),
     port: integer("port", 8010, 0, 65_535),
     host: text("host") ?? "127.0.0.1",
     reportDir: text("report-dir") ?? "reports/proxy",
@@ -90,7 +95,7 @@ function resolve(argv: string[], env: NodeJS.ProcessEnv) {
     if (!config.server)
       problems.push("--replay needs --server URL (the reference server whose rules to set)");
   } else if (!config.upstream) problems.push("give --upstream URL (the deployment to forward to)");
-  for (const url of [config.upstream, config.server])
+  for (const url of [config.upstream, config.esbUrl, config.server])
     if (url && !URL.canParse(url)) problems.push(`not a URL: ${url}`);
   if (problems.length > 0) throw new UsageError(problems.join("\n"));
   return config;
@@ -135,6 +140,7 @@ export async function proxyMain(
   const colour = config.color ?? (io.isTTY && !env.NO_COLOR);
   const proxy = await startProxy({
     upstream: config.upstream as string,
+    esbUrl: config.esbUrl,
     port: config.port,
     host: config.host,
     timeoutMs: config.timeoutMs,

@@ -18,7 +18,16 @@ import type { Route } from "./routes.js";
  */
 export function livePredictor(
   upstream: URL,
-  options: { timeoutMs: number; spec: OpenApiDocument; mask: (text: string) => string },
+  options: {
+    timeoutMs: number;
+    spec: OpenApiDocument;
+    mask: (text: string) => string;
+    /**
+     * The ESB's base (the PaaS host), for the reads only the ESB has (an older version of a
+     * common flow) when gateway traffic is predicted; default: the upstream's root.
+     */
+    esbUrl?: string;
+  },
 ): (route: Route, call: Call) => Promise<LivePrediction | undefined> {
   const contexts = new Map<string, RunContext>();
   const root = `${upstream.origin}${upstream.pathname.replace(/\/+$/, "")}`;
@@ -36,7 +45,7 @@ export function livePredictor(
     if (!call.templateId || !call.bizId) return { problem: "the request names no template or business" };
     const base = `${root}${route.prefix}`;
     const bases: Partial<Record<Form, string>> = { [route.form]: base };
-    if (route.form === "gateway") bases.esb = root;
+    if (route.form === "gateway") bases.esb = options.esbUrl?.replace(/\/+$/, "") ?? root;
     const key = JSON.stringify([route.form, base, call.credentials, call.bizId]);
     let ctx = contexts.get(key);
     if (!ctx) {

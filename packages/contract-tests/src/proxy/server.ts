@@ -23,6 +23,11 @@ export const PROXY_PREFIX = "/_bksops-proxy/";
 export interface ProxyOptions {
   /** The deployment every request goes to (its path is kept before the request's). */
   upstream: string;
+  /**
+   * The deployment's ESB (the PaaS host) when it is not at the upstream's root: only its reads can
+   * show an older version of a common flow, which a gateway create may need to be predicted.
+   */
+  esbUrl?: string;
   port?: number;
   host?: string;
   /** How long to wait for the upstream's answer to begin (default 120 000 ms). */
@@ -62,7 +67,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const match = routeMatcher(spec);
   const secrets = new Set<string>();
   const finalMask = (text: string) => secretMasker([...secrets])(text);
-  const predict = livePredictor(upstream, { timeoutMs, spec, mask: finalMask });
+  const predict = livePredictor(upstream, { timeoutMs, spec, mask: finalMask, esbUrl: options.esbUrl });
   const checks: CheckResult[] = [];
   const rules: RecordedRule[] = [];
   const pending = new Set<Promise<void>>();

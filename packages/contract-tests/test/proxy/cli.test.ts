@@ -102,6 +102,11 @@ describe("the proxy command", () => {
       ["--upstream", "http://127.0.0.1:1", "--port", "70000"],
       /--port must be an integer from 0 to 65535, not 70000/,
     ],
+    [
+      "an ESB base that is not a URL",
+      ["--upstream", "http://127.0.0.1:1", "--esb-url", "paas host"],
+      /not a URL: paas host/,
+    ],
   ])("refuses %s with exit 2", async (_, args, message) => {
     const run = await cli(["proxy", ...args]);
     expect(run.code).toBe(2);
