@@ -5,7 +5,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "./app-env.js";
 import { controlApi } from "./control/api.js";
 import { CONTROL_PREFIX, type Controls } from "./control/index.js";
-import { type Journal, SHOWN_HEADERS } from "./control/journal.js";
+import { type Journal, shownHeaders } from "./control/journal.js";
 import { corsHeaders } from "./cors.js";
 import type { Store } from "./db/store.js";
 import { docsSite } from "./docs/site.js";
@@ -43,16 +43,6 @@ export interface AppDeps {
 const UNJOURNALED = new Set(["/healthz", "/openapi.json", "/favicon.ico"]);
 const journaled = (path: string) =>
   !UNJOURNALED.has(path) && !path.startsWith("/docs") && !path.startsWith(CONTROL_PREFIX);
-
-/** The headers the journal shows, copied out of the request's (whose object holds the whole request). */
-function shownHeaders(header: (name: string) => string | undefined): Record<string, string> {
-  const shown: Record<string, string> = {};
-  for (const name of SHOWN_HEADERS) {
-    const value = header(name);
-    if (value !== undefined) shown[name] = value;
-  }
-  return shown;
-}
 
 /** The reference server's Hono app over `deps.store`; no process state, so tests build many. */
 export function createApp(deps: AppDeps) {

@@ -25,7 +25,7 @@ export function forgetCached(store: Store): void {
   store.apps.forget();
   store.users.forget();
   store.projects.forget();
-  store.templates.clearCache();
+  store.templates.forget();
 }
 
 export function createStore(db: SqliteDatabase): Store {

@@ -42,6 +42,11 @@ export function operationRoute(
   };
 }
 
+/** bk-sops' MCP callers: the apps whose code starts with `v_mcp` get some answers trimmed. */
+export function isMcpApp(appCode: string): boolean {
+  return appCode.startsWith("v_mcp");
+}
+
 /** bk-sops' `require_POST` / `require_GET`: any other method is answered 405. */
 export function requireMethod(c: Context<AppEnv>, operation: Operation): void {
   if (c.req.method !== operation.method) {

@@ -11,6 +11,7 @@ import {
   errorAnswer,
   type FrontDoorDeps,
   internalError,
+  isMcpApp,
   jsonAnswer,
   lastQueryValues,
   operationRoute,
@@ -19,8 +20,6 @@ import {
 } from "./common.js";
 
 export const ESB_PREFIX = "/api/c/compapi/v2/sops";
-
-const MCP_APP_PREFIX = "v_mcp";
 
 // The keys the ESB strips from the parameters before forwarding them (esb/component/base.py).
 const ESB_STRIPPED = new Set([
@@ -107,7 +106,7 @@ export function esbFrontDoor(deps: OperationDeps & FrontDoorDeps, operations: re
         params,
         body,
         query: operation.method === "GET" ? (forwarded as Record<string, string>) : {},
-        mcp: caller.app.code.startsWith(MCP_APP_PREFIX),
+        mcp: isMcpApp(caller.app.code),
       });
       return jsonAnswer(c, rewrite({ ...result, trace_id: c.get("traceId") }));
     });

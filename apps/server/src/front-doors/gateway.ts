@@ -13,14 +13,13 @@ import {
   errorAnswer,
   type FrontDoorDeps,
   internalError,
+  isMcpApp,
   jsonAnswer,
   lastQueryValues,
   operationRoute,
   readBody,
   requireMethod,
 } from "./common.js";
-
-const MCP_APP_PREFIX = "v_mcp";
 
 /** The gateway's caller: `X-Bkapi-Authorization`, else the credentials in the query or the body. */
 function gatewayCaller(store: Store, c: Context<AppEnv>, body: Body) {
@@ -73,8 +72,7 @@ export function gatewayFrontDoor(deps: OperationDeps & FrontDoorDeps, operations
         requireMethod(c, operation);
         const body = await readBody(c, operation);
         const caller = gatewayCaller(deps.store, c, body);
-        const mcp =
-          caller.app.code.startsWith(MCP_APP_PREFIX) || Boolean(c.req.header("X-Bkapi-Mcp-Server-Id"));
+        const mcp = isMcpApp(caller.app.code) || Boolean(c.req.header("X-Bkapi-Mcp-Server-Id"));
         const result = await operation.handle(deps, {
           caller,
           params: c.req.param() as Record<string, string>,

@@ -272,8 +272,8 @@ export class TemplateRepository {
     this.versionCache.delete(`${template.source}:${template.id}:${template.version}`);
   }
 
-  /** Forgets every parsed tree: after a reset or a restore the rows are not those cached. */
-  clearCache(): void {
+  /** Forgets every parsed tree and known template: after a reset or a restore the rows are not those cached. */
+  forget(): void {
     this.cache.clear();
     this.existing.clear();
   }
