@@ -114,16 +114,42 @@ export function readConfigFile(
 }
 
 function parseFlags(argv: string[]): Record<string, unknown> {
+  return parseCommandFlags(argv, { strings: STRINGS, booleans: BOOLEANS, lists: LISTS });
+}
+
+/** A command's flags (strict, no positionals): strings, booleans, repeatable strings. */
+export function parseCommandFlags(
+  argv: string[],
+  names: { strings: readonly string[]; booleans: readonly string[]; lists?: readonly string[] },
+): Record<string, unknown> {
   const options = Object.fromEntries([
-    ...STRINGS.map((k) => [k, { type: "string" as const }]),
-    ...BOOLEANS.map((k) => [k, { type: "boolean" as const }]),
-    ...LISTS.map((k) => [k, { type: "string" as const, multiple: true }]),
+    ...names.strings.map((k) => [k, { type: "string" as const }]),
+    ...names.booleans.map((k) => [k, { type: "boolean" as const }]),
+    ...(names.lists ?? []).map((k) => [k, { type: "string" as const, multiple: true }]),
   ]);
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
     throw new UsageError((error as Error).message.split("\n")[0] ?? "bad arguments");
   }
+}
+
+/**
+ * Each setting read from the flags, then the environment (`BK_SOPS_CONTRACT_…`), then the config
+ * file: `raw` as found, `text` (an empty value is none), `bool` (`true`, `1`, `yes`).
+ */
+export function layeredSettings<K extends string>(
+  flags: Record<string, unknown>,
+  env: NodeJS.ProcessEnv,
+  file: Record<string, unknown>,
+) {
+  const raw = (key: K): unknown => flags[key] ?? env[envName(key)] ?? file[key];
+  const text = (key: K) => {
+    const value = raw(key);
+    return value === undefined || value === "" ? undefined : String(value);
+  };
+  const bool = (key: K) => [true, "1", "true", "yes"].includes(raw(key) as string | boolean);
+  return { raw, text, bool };
 }
 
 /** `1=17,100=4` → {"1": "17", "100": "4"}; problems go to `problems`. */
@@ -149,12 +175,7 @@ export function resolveConfig(argv: string[], env: NodeJS.ProcessEnv = process.e
   const flags = parseFlags(argv);
   const configPath = (flags.config as string | undefined) ?? env[envName("config")];
   const file = readConfigFile(configPath);
-  const raw = (key: Key): unknown => flags[key] ?? env[envName(key)] ?? file[key];
-  const text = (key: Key) => {
-    const value = raw(key);
-    return value === undefined || value === "" ? undefined : String(value);
-  };
-  const bool = (key: Key) => [true, "1", "true", "yes"].includes(raw(key) as string | boolean);
+  const { raw, text, bool } = layeredSettings<Key>(flags, env, file);
   const list = (key: Key) => {
     const value = raw(key);
     const items = Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];

@@ -1,6 +1,5 @@
-import { parseArgs } from "node:util";
 import { loadSpec } from "@bksops/api-types";
-import { envName, readConfigFile, UsageError } from "../config.js";
+import { envName, layeredSettings, parseCommandFlags, readConfigFile, UsageError } from "../config.js";
 import { operationPathIn } from "../operations.js";
 import type { Form } from "../types.js";
 
@@ -68,33 +67,12 @@ export interface MirrorConfig {
 
 /** Reads the mirror's flags, then the environment, then the config file; UsageError lists every problem. */
 export function resolveMirrorConfig(argv: string[], env: NodeJS.ProcessEnv = process.env): MirrorConfig {
-  const { values } = (() => {
-    try {
-      return parseArgs({
-        args: argv,
-        strict: true,
-        allowPositionals: false,
-        options: Object.fromEntries([
-          ...STRINGS.map((k) => [k, { type: "string" as const }]),
-          ...BOOLEANS.map((k) => [k, { type: "boolean" as const }]),
-          ...LISTS.map((k) => [k, { type: "string" as const, multiple: true }]),
-        ]),
-      });
-    } catch (error) {
-      throw new UsageError((error as Error).message.split("\n")[0] ?? "bad arguments");
-    }
-  })();
-  const flags = values as Record<string, unknown>;
+  const flags = parseCommandFlags(argv, { strings: STRINGS, booleans: BOOLEANS, lists: LISTS });
   const file = readConfigFile(
     (flags.config as string | undefined) ?? env[envName("config")],
     new Set<string>([...STRINGS, ...BOOLEANS, ...LISTS]),
   );
-  const raw = (key: string): unknown => flags[key] ?? env[envName(key)] ?? file[key];
-  const text = (key: string) => {
-    const value = raw(key);
-    return value === undefined || value === "" ? undefined : String(value);
-  };
-  const bool = (key: string) => [true, "1", "true", "yes"].includes(raw(key) as string | boolean);
+  const { raw, text, bool } = layeredSettings<string>(flags, env, file);
   const list = (key: string) => {
     const value = raw(key);
     const items = Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];

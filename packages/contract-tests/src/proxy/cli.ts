@@ -1,6 +1,5 @@
-import { parseArgs } from "node:util";
 import type { Io } from "../cli.js";
-import { envName, readConfigFile, UsageError } from "../config.js";
+import { envName, layeredSettings, parseCommandFlags, readConfigFile, UsageError } from "../config.js";
 import { formatCheckLine, formatSummary } from "../report/console.js";
 import { readRules, replayRules } from "./record.js";
 import { PROXY_PREFIX, startProxy } from "./server.js";
@@ -47,27 +46,12 @@ const STRINGS = [
 const BOOLEANS = ["quiet", "no-color", "help"] as const;
 
 function resolve(argv: string[], env: NodeJS.ProcessEnv) {
-  let flags: Record<string, unknown>;
-  try {
-    flags = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: Object.fromEntries([
-        ...STRINGS.map((k) => [k, { type: "string" as const }]),
-        ...BOOLEANS.map((k) => [k, { type: "boolean" as const }]),
-      ]),
-    }).values as Record<string, unknown>;
-  } catch (error) {
-    throw new UsageError((error as Error).message.split("\n")[0] ?? "bad arguments");
-  }
+  const flags = parseCommandFlags(argv, { strings: STRINGS, booleans: BOOLEANS });
   const file = readConfigFile(
     (flags.config as string | undefined) ?? env[envName("config")],
     new Set<string>([...STRINGS, ...BOOLEANS]),
   );
-  const raw = (key: string): unknown => flags[key] ?? env[envName(key)] ?? file[key];
-  const text = (key: string) => (raw(key) === undefined || raw(key) === "" ? undefined : String(raw(key)));
-  const bool = (key: string) => [true, "1", "true", "yes"].includes(raw(key) as string | boolean);
+  const { text, bool } = layeredSettings<string>(flags, env, file);
   const problems: string[] = [];
   const integer = (key: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) => {
     const value = text(key);
